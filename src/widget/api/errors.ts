@@ -1,0 +1,90 @@
+/**
+ * Typed errors of the API client. Every failure the UI can see is an `InsurUpError` with a
+ * kind; `errorMessage()` turns it into a localized sentence, preferring InsurUp's own
+ * `detail` (which the API writes for end users) when there is one.
+ */
+import { problemKindOf, type ProblemDetails } from '../../contract/problems.js';
+import { translate, type Lang, type MessageKey } from '../i18n/index.js';
+
+export type ErrorKind =
+  | 'problem' // the API answered with RFC 7807 problem details
+  | 'network' // no answer: offline, DNS, CORS, connection reset
+  | 'timeout' // no answer in time
+  | 'contract' // an answer that does not match the contract
+  | 'unauthorized' // no valid session (refresh failed)
+  | 'graphql' // GraphQL errors in a 200 answer
+  | 'aborted'; // the caller cancelled (never shown to users)
+
+export class InsurUpError extends Error {
+  override readonly name = 'InsurUpError';
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    readonly endpoint: string | null = null,
+    readonly status: number | null = null,
+    readonly problem: ProblemDetails | null = null,
+    /** Seconds from a 429's Retry-After header. */
+    readonly retryAfter: number | null = null,
+  ) {
+    super(message);
+  }
+
+  /** A stable code for analytics and tests: the first problem code, else the problem kind, else the error kind. */
+  get code(): string {
+    return this.problem?.codes?.[0] ?? (this.problem && problemKindOf(this.problem)) ?? this.kind;
+  }
+
+  /** Whether trying the same thing again may help (the UI then offers Retry). */
+  get retryable(): boolean {
+    if (this.kind === 'network' || this.kind === 'timeout' || this.kind === 'contract') return true;
+    return this.status !== null && (this.status >= 500 || this.status === 429 || this.status === 408);
+  }
+
+  /** Field errors of an input-validation problem, by property name. */
+  get fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.problem?.validationErrors ?? []) out[e.propertyName] = e.errorMessage;
+    return out;
+  }
+}
+
+export function isAbort(error: unknown): boolean {
+  return (
+    (error instanceof InsurUpError && error.kind === 'aborted') ||
+    (error instanceof DOMException && error.name === 'AbortError')
+  );
+}
+
+function messageKeyFor(error: InsurUpError): MessageKey {
+  switch (error.kind) {
+    case 'network':
+      return 'errors.network';
+    case 'timeout':
+      return 'errors.timeout';
+    case 'contract':
+    case 'graphql':
+      return 'errors.contract';
+    case 'unauthorized':
+      return 'errors.unauthorized';
+    case 'aborted':
+      return 'errors.unknown';
+    case 'problem':
+      break;
+  }
+  const status = error.status ?? 0;
+  if (status === 429) return 'errors.rateLimited';
+  if (status === 401) return 'errors.unauthorized';
+  if (status === 403) return 'errors.forbidden';
+  if (status === 404) return 'errors.notFound';
+  if (status === 409) return 'errors.conflict';
+  if (status === 400 || status === 422) return 'errors.invalidInput';
+  if (status >= 500) return 'errors.server';
+  return 'errors.unknown';
+}
+
+/** The sentence to show the user for any thrown value. */
+export function errorMessage(error: unknown, lang: Lang): string {
+  if (!(error instanceof InsurUpError)) return translate(lang, 'errors.unknown');
+  if (error.kind === 'problem' && error.status !== 429 && error.problem?.detail) return error.problem.detail;
+  return translate(lang, messageKeyFor(error), { seconds: error.retryAfter ?? 60 });
+}

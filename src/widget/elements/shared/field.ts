@@ -1,0 +1,104 @@
+/**
+ * A labelled native input with its hint and error, linked by aria-describedby, exposed as
+ * parts (`field`, `label`, `input`, `hint`, `field-error`). Errors are announced politely.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+
+export interface TextFieldOptions {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  /** The localized error, or null/undefined when there is none to show. */
+  error?: string | null | undefined;
+  hint?: string | undefined;
+  type?: 'text' | 'tel' | 'email' | 'password' | 'search' | 'number' | 'date';
+  inputmode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email' | 'search' | 'none';
+  autocomplete?: string;
+  maxlength?: number;
+  placeholder?: string;
+  required?: boolean;
+  disabled?: boolean;
+  autocapitalize?: 'off' | 'characters' | 'words' | 'sentences';
+  spellcheck?: boolean;
+  onInput: (value: string, event: Event) => void;
+  onBlur?: (event: Event) => void;
+}
+
+export function textField(o: TextFieldOptions): TemplateResult {
+  const hintId = o.hint ? `${o.id}-hint` : undefined;
+  const errorId = `${o.id}-error`;
+  const describedBy = [hintId, o.error ? errorId : undefined].filter(Boolean).join(' ');
+  return html`<div class="field" part="field">
+    <label for=${o.id} part="label">${o.label}</label>
+    ${o.hint ? html`<span class="hint" id=${hintId!} part="hint">${o.hint}</span>` : nothing}
+    <input
+      id=${o.id}
+      name=${o.name}
+      part="input"
+      type=${o.type ?? 'text'}
+      .value=${live(o.value)}
+      inputmode=${ifDefined(o.inputmode)}
+      autocomplete=${ifDefined(o.autocomplete)}
+      maxlength=${ifDefined(o.maxlength)}
+      placeholder=${ifDefined(o.placeholder)}
+      autocapitalize=${ifDefined(o.autocapitalize)}
+      spellcheck=${ifDefined(o.spellcheck === undefined ? undefined : String(o.spellcheck))}
+      ?required=${o.required ?? false}
+      ?disabled=${o.disabled ?? false}
+      aria-invalid=${o.error ? 'true' : 'false'}
+      aria-describedby=${ifDefined(describedBy || undefined)}
+      @input=${(event: Event) => o.onInput((event.target as HTMLInputElement).value, event)}
+      @blur=${(event: Event) => o.onBlur?.(event)}
+    />
+    <span class="error" id=${errorId} part="field-error" aria-live="polite">${o.error ?? nothing}</span>
+  </div>`;
+}
+
+export interface SelectFieldOptions {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  placeholder?: string;
+  error?: string | null | undefined;
+  hint?: string | undefined;
+  required?: boolean;
+  disabled?: boolean;
+  autocomplete?: string;
+  onChange: (value: string, event: Event) => void;
+  onBlur?: (event: Event) => void;
+}
+
+export function selectField(o: SelectFieldOptions): TemplateResult {
+  const hintId = o.hint ? `${o.id}-hint` : undefined;
+  const errorId = `${o.id}-error`;
+  const describedBy = [hintId, o.error ? errorId : undefined].filter(Boolean).join(' ');
+  return html`<div class="field" part="field">
+    <label for=${o.id} part="label">${o.label}</label>
+    ${o.hint ? html`<span class="hint" id=${hintId!} part="hint">${o.hint}</span>` : nothing}
+    <select
+      id=${o.id}
+      name=${o.name}
+      part="select"
+      autocomplete=${ifDefined(o.autocomplete)}
+      ?required=${o.required ?? false}
+      ?disabled=${o.disabled ?? false}
+      aria-invalid=${o.error ? 'true' : 'false'}
+      aria-describedby=${ifDefined(describedBy || undefined)}
+      @change=${(event: Event) => o.onChange((event.target as HTMLSelectElement).value, event)}
+      @blur=${(event: Event) => o.onBlur?.(event)}
+    >
+      ${o.placeholder !== undefined
+        ? html`<option value="" ?selected=${o.value === ''} disabled>${o.placeholder}</option>`
+        : nothing}
+      ${o.options.map(
+        (option) => html`<option value=${option.value} ?selected=${option.value === o.value}>${option.label}</option>`,
+      )}
+    </select>
+    <span class="error" id=${errorId} part="field-error" aria-live="polite">${o.error ?? nothing}</span>
+  </div>`;
+}

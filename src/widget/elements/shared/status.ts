@@ -1,0 +1,23 @@
+/** The pending and error states every async load renders (used with @lit/task). */
+import { html, nothing, type TemplateResult } from 'lit';
+
+export function renderPending(label: string): TemplateResult {
+  return html`<div class="pending" role="status" part="pending">
+    <span class="spinner" aria-hidden="true"></span><span>${label}</span>
+  </div>`;
+}
+
+/** An error the user can read (role="alert") and, when retrying may help, a Retry button. */
+export function renderError(
+  message: string,
+  retry?: { label: string; onRetry: () => void },
+): TemplateResult {
+  return html`<div class="alert error-alert" role="alert" part="error-alert">
+    <span class="message">${message}</span>
+    ${retry
+      ? html`<button type="button" class="button" part="retry-button" @click=${retry.onRetry}>
+          ${retry.label}
+        </button>`
+      : nothing}
+  </div>`;
+}

@@ -1,0 +1,4 @@
+export const login = {
+  'login.title': 'Giriş yapın',
+  'login.codeTitle': 'Doğrulama kodu',
+} as const;

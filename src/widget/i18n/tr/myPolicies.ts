@@ -1,0 +1,3 @@
+export const myPolicies = {
+  'myPolicies.title': 'Tekliflerim ve poliçelerim',
+} as const;

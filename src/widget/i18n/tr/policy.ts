@@ -1,0 +1,3 @@
+export const policy = {
+  'policy.title': 'Poliçeniz',
+} as const;

@@ -1,0 +1,3 @@
+export const property = {
+  'property.title': 'Konutunuz',
+} as const;

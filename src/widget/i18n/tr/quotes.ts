@@ -1,0 +1,3 @@
+export const quotes = {
+  'quotes.title': 'Teklifler',
+} as const;

@@ -1,0 +1,3 @@
+export const vehicle = {
+  'vehicle.title': 'Aracınız',
+} as const;

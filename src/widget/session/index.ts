@@ -1,0 +1,5 @@
+export * from './auth-session.js';
+export * from './flow-state.js';
+export * from './flow-session.js';
+export * from './persistence.js';
+export * from './context.js';

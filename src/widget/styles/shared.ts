@@ -1,0 +1,259 @@
+/**
+ * Styles every element shares: the host reset (host-theme styles must not leak in), and the
+ * building blocks — headings, fields, buttons, alerts, cards — each exposed as a `::part`.
+ */
+import { css } from 'lit';
+import { tokens } from './tokens.js';
+
+/** Resets what a host theme would otherwise pass down (font, colour, line height, alignment). */
+export const hostReset = css`
+  :host {
+    all: initial;
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: 1.5;
+    color: var(--_text);
+    text-align: start;
+    -webkit-text-size-adjust: 100%;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  [hidden] {
+    display: none !important;
+  }
+`;
+
+export const base = css`
+  .surface {
+    background: var(--_surface);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+  h2,
+  h3 {
+    margin: 0 0 0.75em;
+    line-height: 1.25;
+    font-weight: 650;
+  }
+  h2 {
+    font-size: 1.375em;
+  }
+  h3 {
+    font-size: 1.125em;
+  }
+  h2:focus,
+  h3:focus {
+    outline: none;
+  }
+  h2:focus-visible,
+  h3:focus-visible {
+    outline: 0.125em solid var(--_focus);
+    outline-offset: 0.125em;
+  }
+  p {
+    margin: 0 0 0.75em;
+  }
+  a {
+    color: var(--_primary);
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  /* Fields: label above control, hint and error below, linked by aria-describedby. */
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25em;
+    margin-block-end: 1em;
+  }
+  .field label,
+  .label {
+    font-weight: 600;
+    font-size: 0.9375em;
+  }
+  .hint {
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  input:not([type='checkbox']):not([type='radio']),
+  select,
+  textarea {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 0.0625em solid var(--_border);
+    border-radius: var(--_radius);
+    min-height: var(--_control-height);
+    padding: 0.5em 0.75em;
+    width: 100%;
+    max-width: 100%;
+  }
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible,
+  button:focus-visible,
+  a:focus-visible,
+  [tabindex]:focus-visible {
+    outline: 0.1875em solid var(--_focus);
+    outline-offset: 0.0625em;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger) !important;
+    box-shadow: inset 0 0 0 0.0625em var(--_danger);
+  }
+  .error {
+    color: var(--_danger);
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+  .choice {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5em;
+    min-height: 2.75em;
+    padding-block: 0.5em;
+  }
+  .choice input {
+    width: 1.25em;
+    height: 1.25em;
+    margin: 0.125em 0 0;
+    flex: none;
+    accent-color: var(--_primary);
+  }
+  fieldset {
+    border: 0;
+    margin: 0 0 1em;
+    padding: 0;
+    min-width: 0;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0;
+    margin-block-end: 0.25em;
+  }
+
+  /* Buttons: at least 2.75em tall (a 44px touch target at 16px). */
+  button {
+    font: inherit;
+    cursor: pointer;
+  }
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5em;
+    min-height: var(--_control-height);
+    padding: 0.5em 1.25em;
+    border-radius: var(--_radius);
+    border: 0.0625em solid var(--_primary);
+    background: var(--_surface);
+    color: var(--_primary);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  .button.primary {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+  .button.primary:hover:not([disabled]) {
+    background: var(--_primary-hover);
+    border-color: var(--_primary-hover);
+  }
+  .button.link {
+    border-color: transparent;
+    background: transparent;
+    padding-inline: 0.25em;
+    text-decoration: underline;
+  }
+  .button[disabled],
+  .button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75em;
+    align-items: center;
+    margin-block-start: 1em;
+  }
+
+  /* Alerts: errors are role="alert", with a retry where retrying helps. */
+  .alert {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75em;
+    padding: 0.75em 1em;
+    border-radius: var(--_radius);
+    border: 0.0625em solid currentColor;
+    margin-block: 0.75em;
+  }
+  .alert.error-alert {
+    color: var(--_danger);
+  }
+  .alert.info {
+    color: var(--_text);
+    border-color: var(--_divider);
+    background: var(--_background);
+  }
+  .alert .message {
+    flex: 1 1 12em;
+  }
+  .pending {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    color: var(--_muted);
+    padding-block: 0.5em;
+  }
+  .spinner {
+    width: 1em;
+    height: 1em;
+    border: 0.15em solid var(--_divider);
+    border-top-color: var(--_primary);
+    border-radius: 50%;
+    animation: insurup-spin 0.8s linear infinite;
+    flex: none;
+  }
+  @keyframes insurup-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 2.4s;
+    }
+  }
+  .card {
+    background: var(--_surface);
+    border: 0.0625em solid var(--_divider);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    box-shadow: var(--_shadow);
+  }
+`;
+
+/** What every element starts its `static styles` with. */
+export const elementStyles = [tokens, hostReset, base];
