@@ -7,7 +7,7 @@
 import type { ProductName } from '../../contract/index.js';
 import type { StepName } from '../events.js';
 import type { AuthSession } from './auth-session.js';
-import { clampStep, initialFlowState, type FlowState } from './flow-state.js';
+import { clampStep, initialFlowState, type FlowState, type PendingPurchase, type QuoteSelection } from './flow-state.js';
 import { clearFlowState, loadFlowState, saveFlowState } from './persistence.js';
 
 export const FLOW_SESSION_CHANGE = 'change';
@@ -59,6 +59,40 @@ export class FlowSession extends EventTarget {
 
   goTo(step: StepName): void {
     this.update({ step: clampStep(this.current, step, this.auth.isAuthenticated) });
+  }
+
+  // Transitions. Each element finishes its step through one of these, which also clears what
+  // came after it (a new vehicle means new quotes), and moves the flow to the next step.
+
+  /** The asset step is done: a vehicle or home (or null for TSS, whose health details are saved). */
+  completeAsset(asset: FlowState['asset']): void {
+    const same = asset?.id === this.current.asset?.id && asset?.type === this.current.asset?.type;
+    this.update({
+      asset,
+      assetReady: true,
+      ...(same && this.current.assetReady ? {} : { proposalId: null, selection: null, purchase: null, policyId: null }),
+      step: 'quotes',
+    });
+  }
+
+  /** Quotes were requested: remember the proposal so a reload re-attaches to it. */
+  setProposal(proposalId: string): void {
+    this.update({ proposalId, selection: null, purchase: null, policyId: null });
+  }
+
+  /** A product and instalment were chosen: on to checkout. */
+  selectQuote(selection: QuoteSelection): void {
+    this.update({ selection, purchase: null, policyId: null, step: 'checkout' });
+  }
+
+  /** Payment is about to leave the page: what the return needs (never card data). */
+  startPurchase(purchase: PendingPurchase): void {
+    this.update({ purchase, step: 'checkout' });
+  }
+
+  /** The product is PURCHASED (verified with the API, never taken from the return URL). */
+  completePurchase(policyId: string): void {
+    this.update({ policyId, purchase: null, step: 'policy' });
   }
 
   /** Starts over for the same product (after logout, or when a resume is impossible). */
