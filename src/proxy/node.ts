@@ -1,0 +1,55 @@
+/**
+ * The proxy on Node: the fetch handler on @hono/node-server (client IP from the socket, raw
+ * request targets for path matching) plus the hub WebSocket pass-through.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { createProxyCore } from './app.js';
+import type { ProxyOptions } from './options.js';
+import { attachHubBridge, type HubBridgeOptions } from './ws-bridge.js';
+
+export type { ProxyOptions } from './options.js';
+export { createProxy } from './index.js';
+export { createRedisStore } from './redis-store.js';
+
+export interface StartProxyOptions extends ProxyOptions, HubBridgeOptions {
+  /** Default 8787; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1: put a TLS-terminating server in front, or pass 0.0.0.0 deliberately. */
+  host?: string;
+}
+
+export interface RunningProxy {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startProxy(options: StartProxyOptions): Promise<RunningProxy> {
+  const core = createProxyCore(options);
+  const server = createAdaptorServer({
+    fetch: core.fetch,
+    // Slow clients must not hold sockets open for long.
+    serverOptions: { headersTimeout: 15_000, requestTimeout: 60_000, keepAliveTimeout: 5_000 },
+  }) as Server;
+  const hub = attachHubBridge(server, core, options);
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8787, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        hub.close();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

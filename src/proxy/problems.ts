@@ -1,0 +1,14 @@
+/** Problem-details answers for the proxy's own refusals (the contract's kinds). */
+import { problem, type ProblemKind } from '../contract/problems.js';
+
+export function problemResponse(
+  kind: ProblemKind,
+  status: number,
+  detail: string,
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(JSON.stringify(problem(kind, status, detail)), {
+    status,
+    headers: { 'content-type': 'application/problem+json', ...headers },
+  });
+}
