@@ -128,24 +128,32 @@ export class InsurUpClient extends EventTarget {
 
     for (let attempt = 0; ; attempt++) {
       try {
-        let response = await this.send(id, def, url, body, isAuthCall, options);
-        if (response.status === 401 && def.auth) {
-          // The token may have been revoked or expired early: one refresh, then one retry.
-          if (await this.refreshAccessToken()) {
-            response = await this.send(id, def, url, body, isAuthCall, options);
+        let sent = await this.send(id, def, url, body, isAuthCall, options);
+        if (sent.response.status === 401 && def.auth) {
+          // Revoked or expired early. When another call has already refreshed since this one
+          // was sent, its new token is used as is; otherwise one refresh (shared by every call
+          // that got a 401 meanwhile), then one retry.
+          const renewed = this.token.value !== null && this.token.value !== sent.token;
+          if (renewed || (await this.refreshAccessToken())) {
+            sent = await this.send(id, def, url, body, isAuthCall, options);
           }
-          if (response.status === 401) {
+          if (sent.response.status === 401) {
             this.expireSession();
             throw new InsurUpError('unauthorized', 'session expired', id, 401);
           }
         }
-        return (await this.parse(id, def, response)) as BrowserResponse<K>;
+        return (await this.parse(id, def, sent.response)) as BrowserResponse<K>;
       } catch (error) {
         const retryable =
           error instanceof InsurUpError &&
           (error.kind === 'network' || (error.kind === 'problem' && (error.status ?? 0) >= 500));
+        // Only GETs are retried: a POST that reached the server may have done its work.
         if (!idempotent || !retryable || attempt >= this.retries || options.signal?.aborted) throw error;
-        await sleep(backoffDelay(attempt, this.retryBaseMs), options.signal);
+        try {
+          await sleep(backoffDelay(attempt, this.retryBaseMs), options.signal);
+        } catch {
+          throw new InsurUpError('aborted', 'aborted', id);
+        }
       }
     }
   }
@@ -202,6 +210,8 @@ export class InsurUpClient extends EventTarget {
     this.token.clear();
     try {
       await this.rawFetch('logout', this.absolute(LOGOUT_PATH), { method: 'POST', credentials: 'include' });
+    } catch (error) {
+      throw this.transportError(error, 'refreshToken');
     } finally {
       if (wasAuthenticated) this.dispatchEvent(new Event(AUTH_CHANGE));
     }
@@ -244,7 +254,7 @@ export class InsurUpClient extends EventTarget {
     body: string | undefined,
     isAuthCall: boolean,
     options: RequestOptions,
-  ): Promise<Response> {
+  ): Promise<{ response: Response; token: string | null }> {
     const headers = new Headers({ Accept: 'application/json' });
     if (body !== undefined) headers.set('Content-Type', 'application/json');
     if (def.auth) {
@@ -260,15 +270,17 @@ export class InsurUpClient extends EventTarget {
       }
       headers.set('Authorization', `Bearer ${this.token.value}`);
     }
+    const token = def.auth ? this.token.value : null;
     try {
-      return await this.rawFetch(
+      const response = await this.rawFetch(
         id,
         url,
         { method: def.method, headers, body, credentials: isAuthCall ? 'include' : 'omit' },
         options,
       );
+      return { response, token };
     } catch (error) {
-      throw this.transportError(error, id);
+      throw this.transportError(error, id, options.signal);
     }
   }
 
@@ -332,8 +344,10 @@ export class InsurUpClient extends EventTarget {
     );
   }
 
-  private transportError(error: unknown, id: EndpointId): InsurUpError {
+  private transportError(error: unknown, id: EndpointId, signal?: AbortSignal): InsurUpError {
     if (error instanceof InsurUpError) return error;
+    // The caller's own cancellation, whatever reason it carried, is never shown as a failure.
+    if (signal?.aborted) return new InsurUpError('aborted', 'aborted', id);
     const name = (error as { name?: string } | null)?.name;
     if (name === 'TimeoutError') return new InsurUpError('timeout', 'timed out', id);
     if (isAbort(error)) return new InsurUpError('aborted', 'aborted', id);

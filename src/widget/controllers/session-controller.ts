@@ -60,8 +60,9 @@ export class SessionController implements ReactiveController {
     );
   }
 
-  private adopt(session: FlowSession): void {
-    if (this.session === session) return;
+  private adopt(session: FlowSession | undefined): void {
+    // A provider without a value yet (a flow still waiting for its attributes) answers undefined.
+    if (!session || this.session === session) return;
     this.releaseSession?.();
     this.session = session;
     this.releaseSession = session.subscribe(() => this.host.requestUpdate());

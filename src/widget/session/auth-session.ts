@@ -5,22 +5,34 @@
  */
 import type { Customer } from '../../contract/index.js';
 import { AUTH_CHANGE, InsurUpClient, SESSION_EXPIRED } from '../api/client.js';
-import { isAbort } from '../api/errors.js';
 
 export type AuthStatus = 'unknown' | 'restoring' | 'anonymous' | 'authenticated';
+
+/**
+ * Why the session is anonymous: the customer logged out, the session ended and could not be
+ * refreshed, or there was none to resume on page load. Flows start over after a logout or a
+ * failed resume, and keep their place after an expiry (the same customer logs in again).
+ */
+export type AuthEndReason = 'logout' | 'expired' | 'restore-failed';
 
 export const AUTH_SESSION_CHANGE = 'change';
 
 export class AuthSession extends EventTarget {
   status: AuthStatus = 'unknown';
   customer: Customer | null = null;
+  /** Set whenever the status becomes `anonymous`; null while authenticated or not yet known. */
+  endReason: AuthEndReason | null = null;
   private restoring: Promise<void> | null = null;
+  private announced = new Set<string>();
+  private endings = 0;
 
   constructor(readonly client: InsurUpClient) {
     super();
-    client.addEventListener(SESSION_EXPIRED, () => this.setAnonymous());
+    client.addEventListener(SESSION_EXPIRED, () => {
+      if (this.status === 'authenticated') this.setAnonymous('expired');
+    });
     client.addEventListener(AUTH_CHANGE, () => {
-      if (!client.isAuthenticated && this.status === 'authenticated') this.setAnonymous();
+      if (!client.isAuthenticated && this.status === 'authenticated') this.setAnonymous('expired');
     });
   }
 
@@ -30,7 +42,8 @@ export class AuthSession extends EventTarget {
 
   /**
    * Once per page: a silent cookie refresh, then the customer. Ends `authenticated` or
-   * `anonymous`; a network failure also ends anonymous (the login form then offers retry).
+   * `anonymous`; a network failure also ends anonymous (the login form is shown; logging in
+   * again works once the network is back).
    */
   restore(): Promise<void> {
     if (this.status === 'authenticated' || this.status === 'anonymous') return Promise.resolve();
@@ -39,23 +52,28 @@ export class AuthSession extends EventTarget {
       try {
         if (await this.client.refreshAccessToken()) {
           await this.loadCustomer();
+          this.endReason = null;
           this.set('authenticated');
           return;
         }
-      } catch (error) {
-        if (isAbort(error)) return;
+      } catch {
+        // no session to resume (or no network): start anonymous
       }
-      this.setAnonymous();
+      this.setAnonymous('restore-failed');
     })().finally(() => {
       this.restoring = null;
     });
     return this.restoring;
   }
 
-  /** After verify-mfa: keep the access token, load the customer. */
-  async completeLogin(tokens: { accessToken: string; expiresIn?: number | undefined }): Promise<Customer> {
-    this.client.acceptTokens(tokens);
+  /**
+   * After verify-mfa: keep the access token, load the customer, become authenticated. When
+   * loading the customer fails, the tokens are kept: call it again without tokens to retry.
+   */
+  async completeLogin(tokens?: { accessToken: string; expiresIn?: number | undefined }): Promise<Customer> {
+    if (tokens) this.client.acceptTokens(tokens);
     const customer = await this.loadCustomer();
+    this.endReason = null;
     this.set('authenticated');
     return customer;
   }
@@ -66,12 +84,22 @@ export class AuthSession extends EventTarget {
     return this.customer;
   }
 
+  /** Ends the session. The page forgets the customer even when the proxy cannot be reached. */
   async logout(): Promise<void> {
-    try {
-      await this.client.logout();
-    } finally {
-      this.setAnonymous();
-    }
+    // Anonymous first, so the token's disappearance is not mistaken for an expiry.
+    this.setAnonymous('logout');
+    await this.client.logout();
+  }
+
+  /**
+   * For page-wide announcements (`insurup-logout` on expiry): answers true to the first caller
+   * for the current ending of the session, so several elements sharing it send one event.
+   */
+  claimAnnouncement(kind: string): boolean {
+    const key = `${kind}:${this.endings}`;
+    if (this.announced.has(key)) return false;
+    this.announced.add(key);
+    return true;
   }
 
   subscribe(listener: () => void): () => void {
@@ -79,8 +107,10 @@ export class AuthSession extends EventTarget {
     return () => this.removeEventListener(AUTH_SESSION_CHANGE, listener);
   }
 
-  private setAnonymous(): void {
+  private setAnonymous(reason: AuthEndReason): void {
+    if (this.status === 'authenticated') this.endings++;
     this.customer = null;
+    this.endReason = reason;
     this.set('anonymous');
   }
 

@@ -6,8 +6,15 @@
  */
 import type { ProductName } from '../../contract/index.js';
 import type { StepName } from '../events.js';
-import type { AuthSession } from './auth-session.js';
-import { clampStep, initialFlowState, type FlowState, type PendingPurchase, type QuoteSelection } from './flow-state.js';
+import type { AuthSession, AuthStatus } from './auth-session.js';
+import {
+  clampStep,
+  initialFlowState,
+  RETURN_MARKER_PARAM,
+  type FlowState,
+  type PendingPurchase,
+  type QuoteSelection,
+} from './flow-state.js';
 import { clearFlowState, loadFlowState, saveFlowState } from './persistence.js';
 
 export const FLOW_SESSION_CHANGE = 'change';
@@ -23,6 +30,8 @@ export class FlowSession extends EventTarget {
   readonly auth: AuthSession;
   readonly storageKey: string | undefined;
   private current: FlowState;
+  private lastAuthStatus: AuthStatus;
+  private readonly unsubscribeAuth: () => void;
 
   constructor(options: FlowSessionOptions) {
     super();
@@ -30,8 +39,15 @@ export class FlowSession extends EventTarget {
     this.storageKey = options.storageKey;
     const saved = this.storageKey ? loadFlowState(this.storageKey) : null;
     this.current = saved?.product === options.product ? saved : initialFlowState(options.product);
+    this.lastAuthStatus = this.auth.status;
     // Auth changes (login, expiry, logout) change which steps are reachable.
-    this.auth.subscribe(() => this.dispatchEvent(new Event(FLOW_SESSION_CHANGE)));
+    this.unsubscribeAuth = this.auth.subscribe(() => this.onAuthChange());
+    if (this.auth.status === 'authenticated') this.onAuthChange();
+  }
+
+  /** Stops following the login (when the element that made this session lets it go). */
+  dispose(): void {
+    this.unsubscribeAuth();
   }
 
   get state(): Readonly<FlowState> {
@@ -95,6 +111,28 @@ export class FlowSession extends EventTarget {
     this.update({ policyId, purchase: null, step: 'policy' });
   }
 
+  /**
+   * Whether `url` is the return from this flow's payment page: a purchase was started and the
+   * URL carries its marker. A flow calls it on load; a return always lands on checkout, which
+   * then verifies the product with the API (the URL's own success flag is never trusted).
+   */
+  isPaymentReturn(url: string = typeof location === 'undefined' ? '' : location.href): boolean {
+    const purchase = this.current.purchase;
+    if (!purchase || !url) return false;
+    try {
+      return new URL(url, 'http://localhost/').searchParams.get(RETURN_MARKER_PARAM) === purchase.returnMarker;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Lands on checkout when `url` is this flow's payment return; answers whether it was. */
+  resumePaymentReturn(url?: string): boolean {
+    if (!this.isPaymentReturn(url)) return false;
+    if (this.current.step !== 'checkout') this.update({ step: 'checkout' });
+    return true;
+  }
+
   /** Starts over for the same product (after logout, or when a resume is impossible). */
   reset(): void {
     this.current = initialFlowState(this.current.product);
@@ -105,5 +143,38 @@ export class FlowSession extends EventTarget {
   subscribe(listener: () => void): () => void {
     this.addEventListener(FLOW_SESSION_CHANGE, listener);
     return () => this.removeEventListener(FLOW_SESSION_CHANGE, listener);
+  }
+
+  /**
+   * Follows the page's login. A login moves a flow waiting at the login step on to the asset
+   * step, and a different customer than the saved state's starts over. A logout, or a failed
+   * resume on page load, starts over; an expiry keeps the place, so the same customer logging
+   * in again continues where they were.
+   */
+  private onAuthChange(): void {
+    const { status, customer, endReason } = this.auth;
+    const previous = this.lastAuthStatus;
+    this.lastAuthStatus = status;
+    if (status === 'authenticated' && customer) {
+      const owner = this.current.customerId;
+      const base = owner !== null && owner !== customer.id ? initialFlowState(this.current.product) : this.current;
+      const step = base.step === 'login' ? 'asset' : base.step;
+      if (base !== this.current || owner !== customer.id || step !== this.current.step) {
+        this.current = base;
+        this.update({ customerId: customer.id, step });
+        return;
+      }
+    } else if (status === 'anonymous' && previous !== 'anonymous' && (endReason === 'logout' || endReason === 'restore-failed')) {
+      if (this.hasProgress()) {
+        this.reset();
+        return;
+      }
+    }
+    this.dispatchEvent(new Event(FLOW_SESSION_CHANGE));
+  }
+
+  private hasProgress(): boolean {
+    const s = this.current;
+    return s.step !== 'login' || s.customerId !== null || s.caseId !== null || s.assetReady || s.proposalId !== null;
   }
 }

@@ -26,6 +26,11 @@ export interface PendingPurchase {
 export interface FlowState {
   product: ProductName;
   step: StepName;
+  /**
+   * The customer this state belongs to (InsurUp's opaque customer id, no personal data), so a
+   * different customer logging in on the same tab never resumes someone else's flow.
+   */
+  customerId: string | null;
   caseId: string | null;
   /** The insured vehicle or home; null for TSS (the customer is insured). */
   asset: { type: AssetType; id: string } | null;
@@ -39,10 +44,18 @@ export interface FlowState {
 
 export const STEPS: readonly StepName[] = ['login', 'asset', 'quotes', 'checkout', 'policy'];
 
+/**
+ * The query parameter a payment's `callbackUrl` carries, whose value is the purchase's
+ * `returnMarker`: when the bank or the insurer sends the customer back, the flow that started
+ * the payment recognises its own return (and another flow on the page does not).
+ */
+export const RETURN_MARKER_PARAM = 'insurup-return';
+
 export function initialFlowState(product: ProductName): FlowState {
   return {
     product,
     step: 'login',
+    customerId: null,
     caseId: null,
     asset: null,
     assetReady: false,

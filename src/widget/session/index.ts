@@ -3,3 +3,4 @@ export * from './flow-state.js';
 export * from './flow-session.js';
 export * from './persistence.js';
 export * from './context.js';
+export * from './cases.js';

@@ -3,7 +3,7 @@
  * only, gone when it closes), keyed by proxy URL, product and flow id. Only the FlowState's
  * ids and step are written: never tokens, never card data, never personal data.
  */
-import { ProductName } from '../../contract/index.js';
+import { AssetType, Currency, Id, ProductName, z } from '../../contract/index.js';
 import { STEPS, type FlowState } from './flow-state.js';
 
 const PREFIX = 'insurup:v1:';
@@ -12,18 +12,53 @@ export function storageKey(proxyUrl: string, product: string, flowId = ''): stri
   return `${PREFIX}${proxyUrl}|${product}${flowId ? `|${flowId}` : ''}`;
 }
 
-function storage(): Storage | null {
+/** sessionStorage, or null where the browser blocks it (privacy settings, sandboxed iframes). */
+export function sessionStore(): Storage | null {
   try {
     return typeof sessionStorage === 'undefined' ? null : sessionStorage;
   } catch {
-    return null; // storage blocked (privacy settings, sandboxed iframes)
+    return null;
   }
 }
 
-export function saveFlowState(key: string, state: FlowState): void {
-  const persisted: FlowState = {
+// The saved state is read back through a schema: sessionStorage is writable by any script on
+// the page, so what comes back is checked, not trusted. Unknown keys are dropped.
+const Step = z.enum(STEPS as unknown as ['login', 'asset', 'quotes', 'checkout', 'policy']);
+const Selection = z.object({
+  proposalProductId: Id,
+  installmentNumber: z.number().check(z.int(), z.gte(1), z.lte(12)),
+  insuranceCompanyId: z.union([z.string(), z.number()]),
+  insuranceCompanyName: z.string(),
+  productId: z.union([z.string(), z.number()]),
+  productName: z.string(),
+  grossPremium: z.number(),
+  currency: Currency,
+});
+const Purchase = z.object({
+  proposalProductId: Id,
+  paymentType: z.enum(['3d-secure', 'third-party-3d-secure', 'insurance-company-redirect']),
+  returnMarker: z.string().check(z.maxLength(200)),
+  startedAt: z.number(),
+});
+const PersistedFlowState = z.object({
+  product: ProductName,
+  step: Step,
+  customerId: z.nullish(Id),
+  caseId: z.nullable(Id),
+  asset: z.nullable(z.object({ type: AssetType, id: Id })),
+  assetReady: z.boolean(),
+  proposalId: z.nullable(Id),
+  selection: z.nullable(Selection),
+  purchase: z.nullable(Purchase),
+  policyId: z.nullable(Id),
+});
+
+/** Exactly the persisted fields, so nothing else that may ride on a state object is written. */
+function persistable(state: FlowState): FlowState {
+  return {
     product: state.product,
     step: state.step,
+    customerId: state.customerId,
     caseId: state.caseId,
     asset: state.asset,
     assetReady: state.assetReady,
@@ -32,35 +67,39 @@ export function saveFlowState(key: string, state: FlowState): void {
     purchase: state.purchase,
     policyId: state.policyId,
   };
+}
+
+export function saveFlowState(key: string, state: FlowState): void {
   try {
-    storage()?.setItem(key, JSON.stringify(persisted));
+    sessionStore()?.setItem(key, JSON.stringify(persistable(state)));
   } catch {
     // quota or blocked storage: resuming is a convenience, not a requirement
   }
 }
 
-/** The saved state, or null when there is none or it is not ours (shape checked, not trusted). */
+/** The saved state, or null when there is none or it does not pass the schema. */
 export function loadFlowState(key: string): FlowState | null {
   let raw: string | null = null;
   try {
-    raw = storage()?.getItem(key) ?? null;
+    raw = sessionStore()?.getItem(key) ?? null;
   } catch {
     return null;
   }
   if (!raw) return null;
+  let json: unknown;
   try {
-    const value = JSON.parse(raw) as Partial<FlowState>;
-    if (!ProductName.safeParse(value.product).success) return null;
-    if (!value.step || !STEPS.includes(value.step)) return null;
-    return value as FlowState;
+    json = JSON.parse(raw);
   } catch {
     return null;
   }
+  const parsed = PersistedFlowState.safeParse(json);
+  if (!parsed.success) return null;
+  return persistable({ ...(parsed.data as unknown as FlowState), customerId: parsed.data.customerId ?? null });
 }
 
 export function clearFlowState(key: string): void {
   try {
-    storage()?.removeItem(key);
+    sessionStore()?.removeItem(key);
   } catch {
     // nothing to clear
   }
