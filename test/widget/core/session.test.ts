@@ -193,7 +193,7 @@ describe('Page-level session provider', () => {
       <aside><insurup-probe id="b" proxy-url="/no-proxy-here/" product="kasko"></insurup-probe></aside>
       <footer><insurup-probe id="c" proxy-url="/no-proxy-here" product="trafik"></insurup-probe></footer>
     </div>`);
-    const [a, b, c] = ['a', 'b', 'c'].map((id) => page.querySelector<InsurupProbe>(`#${id}`)!);
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => page.querySelector<InsurupProbe>(`#${id}`)!) as [InsurupProbe, InsurupProbe, InsurupProbe];
     expect(a.session).to.exist;
     expect(b.session).to.equal(a.session);
     expect(c.session).not.to.equal(a.session);
