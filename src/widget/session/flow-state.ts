@@ -49,7 +49,7 @@ export const STEPS: readonly StepName[] = ['login', 'asset', 'quotes', 'checkout
  * `returnMarker`: when the bank or the insurer sends the customer back, the flow that started
  * the payment recognises its own return (and another flow on the page does not).
  */
-export const RETURN_MARKER_PARAM = 'insurup-return';
+export const RETURN_MARKER_PARAM = 'insurup_return';
 
 export function initialFlowState(product: ProductName): FlowState {
   return {
