@@ -1,3 +1,67 @@
+/** `<insurup-checkout>`: summary, payment types, card form, pre-contract form, pay, return. */
 export const checkout = {
   'checkout.title': 'Ödeme',
+  'checkout.loading': 'Ödeme bilgileri yükleniyor…',
+  'checkout.verifying': 'Ödemeniz doğrulanıyor, lütfen bekleyin…',
+
+  'checkout.summary.heading': 'Seçtiğiniz teklif',
+  'checkout.summary.insurer': 'Sigorta şirketi',
+  'checkout.summary.product': 'Ürün',
+  'checkout.summary.coverageGroup': 'Teminat paketi',
+  'checkout.summary.plan': 'Ödeme planı',
+  'checkout.summary.singlePayment': 'Peşin',
+  'checkout.summary.installments': '{count} taksit × {amount}',
+  'checkout.summary.total': 'Toplam tutar',
+
+  'checkout.type.legend': 'Ödeme yöntemi',
+  'checkout.type.3d-secure': 'Kartla öde (bankanızın 3-D Secure doğrulaması)',
+  'checkout.type.3d-secure.hint': 'Kart bilgilerinizi burada girersiniz, ardından bankanızın doğrulama sayfasına yönlendirilirsiniz.',
+  'checkout.type.third-party-3d-secure': 'Kartla öde (güvenli ödeme kuruluşu ile 3-D Secure)',
+  'checkout.type.third-party-3d-secure.hint': 'Kart bilgilerinizi burada girersiniz; kartınız anlaşmalı ödeme kuruluşunun sayfasında doğrulanır.',
+  'checkout.type.insurance-company-redirect': 'Sigorta şirketinin ödeme sayfasında öde',
+  'checkout.type.insurance-company-redirect.hint': 'Kart bilgilerinizi sigorta şirketinin güvenli ödeme sayfasında girersiniz.',
+  'checkout.type.required': 'Bir ödeme yöntemi seçin.',
+  'checkout.type.none': 'Bu teklif internetten satın alınamıyor. Başka bir teklif seçin ya da acentemizle iletişime geçin.',
+
+  'checkout.unavailable': 'Bu teklif şu anda satın alınamıyor. Lütfen başka bir teklif seçin.',
+  'checkout.chooseAnother': 'Başka bir teklif seç',
+
+  'checkout.card.legend': 'Kart bilgileri',
+  'checkout.card.holderName': 'Kart üzerindeki ad soyad',
+  'checkout.card.number': 'Kart numarası',
+  'checkout.card.expiry': 'Son kullanma tarihi',
+  'checkout.card.expiryHint': 'AA/YY, ör. 08/29',
+  'checkout.card.cvc': 'Güvenlik kodu (CVC)',
+  'checkout.card.cvcHint': 'Kartın arkasındaki 3 haneli kod (American Express: önündeki 4 haneli kod)',
+  'checkout.card.brand': 'Kart türü: {brand}',
+  'checkout.card.brand.visa': 'Visa',
+  'checkout.card.brand.mastercard': 'Mastercard',
+  'checkout.card.brand.amex': 'American Express',
+  'checkout.card.brand.troy': 'Troy',
+  'checkout.card.holderIsOther': 'Kart başka bir kişiye ait',
+  'checkout.card.holderIdentity': 'Kart sahibinin T.C. kimlik numarası',
+  'checkout.card.privacy': 'Kart bilgileriniz kaydedilmez; yalnızca bu ödeme için bir kez gönderilir.',
+  'checkout.card.cleared': 'Güvenliğiniz için kart bilgileri silindi; lütfen yeniden girin.',
+
+  'checkout.infoForm.link': 'Ön Bilgilendirme Formu’nu okuyun (PDF, yeni sekmede açılır)',
+  'checkout.infoForm.confirm': 'Ön Bilgilendirme Formu’nu okudum ve onaylıyorum.',
+  'checkout.infoForm.required': 'Ödemeye geçmek için Ön Bilgilendirme Formu’nu onaylayın.',
+
+  'checkout.pay': '{amount} öde',
+  'checkout.paying': 'Ödeme başlatılıyor…',
+  'checkout.redirecting': 'Ödeme sayfasına yönlendiriliyorsunuz…',
+  'checkout.redirectLink': 'Yönlendirilmediyseniz ödeme sayfasına gidin',
+
+  'checkout.notPaid.title': 'Ödemeniz tamamlanmadı',
+  'checkout.notPaid.body': 'Poliçeniz düzenlenmedi. Tekrar deneyebilir ya da başka bir yöntemle ödeyebilirsiniz.',
+  'checkout.notPaid.reason': 'Açıklama: {reason}',
+  'checkout.tryAgain': 'Tekrar dene',
+  'checkout.payAnotherWay': 'Başka bir yöntemle öde',
+
+  'checkout.timeout.title': 'Ödemenizin sonucu henüz gelmedi',
+  'checkout.timeout.body': 'Ödeme kuruluşunun yanıtı bekleniyor. Çift ödeme olmaması için yeniden ödeme yapmayın; birkaç dakika sonra durumu tekrar kontrol edin.',
+  'checkout.checkAgain': 'Durumu tekrar kontrol et',
+
+  'checkout.done.title': 'Ödemeniz alındı',
+  'checkout.done.body': 'Poliçeniz düzenlendi.',
 } as const;

@@ -1,0 +1,287 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { Task, TaskStatus } from '@lit/task';
+import {
+  GRAPHQL_MAX_TAKE,
+  productOf,
+  type PolicySummary,
+  type ProposalSummary,
+} from '../../../contract/index.js';
+import type { MessageKey } from '../../i18n/index.js';
+import { InsurupElement } from '../shared/insurup-element.js';
+import { renderError, renderPending } from '../shared/status.js';
+import { elementStyles } from '../../styles/shared.js';
+import { defineElement } from '../../define.js';
+import { openInNewTab } from '../insurup-policy/open-document.js';
+import { myPoliciesStyles } from './styles.js';
+
+interface Page<T> {
+  items: T[];
+  totalCount?: number | undefined;
+}
+
+type ListName = 'policies' | 'proposals';
+
+/**
+ * A "my account" block: the logged-in customer's policies (each with its PDF) and past
+ * quotes, newest first, a page at a time, over the widget's fixed GraphQL operations. Placed on
+ * its own with `proxy-url`; when nobody is logged in it shows `<insurup-login>` first.
+ *
+ * @summary The customer's past policies (with PDFs) and quotes.
+ *
+ * @fires insurup-error - A request failed in a way the user saw. Detail: `{ step: null, code, status }`.
+ *
+ * @csspart heading - The block's heading.
+ * @csspart policies - The policies section; `proposals` is the quotes section.
+ * @csspart policy-item - One policy card.
+ * @csspart proposal-item - One quote card.
+ * @csspart download-button - A policy's Download PDF button.
+ * @csspart document-link - A policy's PDF link, shown after the document was fetched.
+ * @csspart pager - A list's previous / next navigation.
+ * @csspart notice - The "log in first" message.
+ * @csspart pending - A loading status.
+ * @csspart error-alert - A failed request's message; `retry-button` is its Retry.
+ *
+ * @cssprop --insurup-color-primary - Buttons and links.
+ * @cssprop --insurup-color-success - The "in force" state.
+ * @cssprop --insurup-color-danger - Errors and the "cancelled" state.
+ * @cssprop --insurup-font-size - Base size; every size is in em.
+ * @cssprop --insurup-radius - Corner radius of the cards and buttons.
+ */
+export class InsurupMyPolicies extends InsurupElement {
+  static override styles = [...elementStyles, myPoliciesStyles];
+
+  /** Items per page in each list (1–50, default 10). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+
+  /** Opens a PDF link; answers false when blocked. Replaceable (tests, in-app browsers). */
+  openDocument: (url: string) => boolean = openInNewTab;
+
+  @state() private policiesSkip = 0;
+  @state() private proposalsSkip = 0;
+  /** The policy whose PDF was asked for last. */
+  @state() private pdfFor: string | null = null;
+
+  private get take(): number {
+    const size = Math.trunc(Number(this.pageSize));
+    return Number.isFinite(size) ? Math.min(Math.max(size, 1), GRAPHQL_MAX_TAKE) : 10;
+  }
+
+  private get customerId(): string | undefined {
+    const session = this.session;
+    return session?.auth.isAuthenticated ? (session.auth.customer?.id ?? undefined) : undefined;
+  }
+
+  private readonly policies = new Task(this, {
+    task: async ([customerId, skip, take], { signal }): Promise<Page<PolicySummary> | undefined> => {
+      if (!customerId) return undefined;
+      const data = await this.session!.client.graphql('CustomerPolicies', { customerId, skip, take }, { signal });
+      return data.policies;
+    },
+    args: () => [this.customerId, this.policiesSkip, this.take] as const,
+    onError: (error) => this.reportError(error, null),
+  });
+
+  private readonly proposals = new Task(this, {
+    task: async ([customerId, skip, take], { signal }): Promise<Page<ProposalSummary> | undefined> => {
+      if (!customerId) return undefined;
+      const data = await this.session!.client.graphql('CustomerProposals', { customerId, skip, take }, { signal });
+      return data.proposals;
+    },
+    args: () => [this.customerId, this.proposalsSkip, this.take] as const,
+    onError: (error) => this.reportError(error, null),
+  });
+
+  private readonly pdf = new Task(this, {
+    autoRun: false,
+    task: async ([policyId]: readonly [string], { signal }) => {
+      const { url } = await this.session!.client.request('getPolicyDocument', { params: { policyId } }, { signal });
+      this.openDocument(url);
+      return url;
+    },
+    onError: (error) => this.reportError(error, null),
+  });
+
+  override render(): TemplateResult {
+    return html`<section class="surface" part="my-policies" aria-labelledby="my-policies-heading">
+      <h2 id="my-policies-heading" part="heading" tabindex="-1">${this.t('myPolicies.title')}</h2>
+      ${this.renderBody()}
+    </section>`;
+  }
+
+  private renderBody(): TemplateResult {
+    const session = this.session;
+    if (!session) return renderError(this.t('common.missingProxy'));
+    const auth = session.auth;
+    if (auth.status === 'unknown' || auth.status === 'restoring') return renderPending(this.t('common.loading'));
+    if (!auth.isAuthenticated) {
+      // Log in right here; the page-wide login (same proxy) then fills this block.
+      return html`<p class="alert info" part="notice">${this.t('myPolicies.loginFirst')}</p>
+        <insurup-login proxy-url=${ifDefined(this.proxyUrl)} product=${ifDefined(this.product)}></insurup-login>`;
+    }
+    if (!auth.customer) return renderPending(this.t('common.loading'));
+    return html`${this.renderPolicies()} ${this.renderProposals()}`;
+  }
+
+  private renderPolicies(): TemplateResult {
+    return html`<section class="list-section" part="policies" aria-labelledby="policies-heading">
+      <h3 id="policies-heading" tabindex="-1">${this.t('myPolicies.policies.heading')}</h3>
+      ${this.policies.render({
+        pending: () => renderPending(this.t('myPolicies.policies.loading')),
+        error: (error) =>
+          renderError(this.describeError(error), { label: this.t('common.retry'), onRetry: () => void this.policies.run() }),
+        complete: (page) =>
+          page
+            ? page.items.length
+              ? html`<ul class="items">
+                    ${page.items.map((policy) => this.renderPolicy(policy))}
+                  </ul>
+                  ${this.renderPager('policies', page)}`
+              : html`<p class="muted">${this.t('myPolicies.policies.empty')}</p>`
+            : nothing,
+      })}
+    </section>`;
+  }
+
+  private renderPolicy(policy: PolicySummary): TemplateResult {
+    const number = policy.insuranceCompanyPolicyNumber ?? policy.id;
+    const mine = this.pdfFor === policy.id;
+    const busy = mine && this.pdf.status === TaskStatus.PENDING;
+    return html`<li class="card item" part="policy-item" data-policy-id=${policy.id}>
+      <h4>${this.t(`policy.branch.${productOf(policy.productBranch)}` as MessageKey)}</h4>
+      ${policy.insuranceCompanyName ? html`<p class="insurer muted">${policy.insuranceCompanyName}</p>` : nothing}
+      <dl>
+        <dt>${this.t('myPolicies.policy.number')}</dt>
+        <dd>${number}</dd>
+        <dt>${this.t('myPolicies.policy.period')}</dt>
+        <dd>${this.t('policy.periodValue', { start: this.date(policy.startDate), end: this.date(policy.endDate) })}</dd>
+        <dt>${this.t('myPolicies.policy.premium')}</dt>
+        <dd>${this.money(policy.grossPremium, policy.currency)}</dd>
+        <dt>${this.t('myPolicies.policy.state')}</dt>
+        <dd class=${`state-${policy.state}`}>${this.t(`policy.state.${policy.state}` as MessageKey)}</dd>
+      </dl>
+      <button
+        type="button"
+        class="button"
+        part="download-button"
+        ?disabled=${busy}
+        @click=${() => this.downloadPdf(policy.id)}
+      >
+        ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${this.t('myPolicies.policy.download')}<span
+          class="visually-hidden"
+        >
+          (${number})</span
+        >
+      </button>
+      ${mine
+        ? this.pdf.render({
+            error: (error) =>
+              renderError(this.describeError(error), {
+                label: this.t('common.retry'),
+                onRetry: () => this.downloadPdf(policy.id),
+              }),
+            complete: (url) =>
+              html`<p role="status">
+                <a class="document-link" href=${url} target="_blank" rel="noopener noreferrer" part="document-link"
+                  >${this.t('policy.downloadFallback')}</a
+                >
+              </p>`,
+          })
+        : nothing}
+    </li>`;
+  }
+
+  private renderProposals(): TemplateResult {
+    return html`<section class="list-section" part="proposals" aria-labelledby="proposals-heading">
+      <h3 id="proposals-heading" tabindex="-1">${this.t('myPolicies.proposals.heading')}</h3>
+      ${this.proposals.render({
+        pending: () => renderPending(this.t('myPolicies.proposals.loading')),
+        error: (error) =>
+          renderError(this.describeError(error), { label: this.t('common.retry'), onRetry: () => void this.proposals.run() }),
+        complete: (page) =>
+          page
+            ? page.items.length
+              ? html`<ul class="items">
+                    ${page.items.map((proposal) => this.renderProposal(proposal))}
+                  </ul>
+                  ${this.renderPager('proposals', page)}`
+              : html`<p class="muted">${this.t('myPolicies.proposals.empty')}</p>`
+            : nothing,
+      })}
+    </section>`;
+  }
+
+  private renderProposal(proposal: ProposalSummary): TemplateResult {
+    const stateKey = ['WAITING', 'COMPLETED'].includes(proposal.state)
+      ? (`myPolicies.proposal.state.${proposal.state}` as MessageKey)
+      : 'myPolicies.proposal.state.other';
+    return html`<li class="card item" part="proposal-item">
+      <h4>${this.t(`policy.branch.${productOf(proposal.productBranch)}` as MessageKey)}</h4>
+      <dl>
+        <dt>${this.t('myPolicies.proposal.date')}</dt>
+        <dd>${this.date(proposal.createdAt)}</dd>
+        <dt>${this.t('myPolicies.proposal.state')}</dt>
+        <dd>${this.t(stateKey)}</dd>
+        ${proposal.lowestPremium != null
+          ? html`<dt>${this.t('myPolicies.proposal.lowest')}</dt>
+              <dd>${this.money(proposal.lowestPremium)}</dd>`
+          : nothing}
+        <dt>${this.t('myPolicies.proposal.offers')}</dt>
+        <dd>
+          ${this.t('myPolicies.proposal.offersValue', {
+            succeeded: proposal.succeedProductsCount,
+            total: proposal.totalProductsCount,
+          })}
+        </dd>
+      </dl>
+    </li>`;
+  }
+
+  private renderPager(list: ListName, page: Page<unknown>): TemplateResult | typeof nothing {
+    const skip = list === 'policies' ? this.policiesSkip : this.proposalsSkip;
+    const take = this.take;
+    // Without a total, a full page means there may be more.
+    const hasMore = page.totalCount !== undefined ? skip + page.items.length < page.totalCount : page.items.length === take;
+    if (skip === 0 && !hasMore) return nothing;
+    const label = this.t(list === 'policies' ? 'myPolicies.policies.pages' : 'myPolicies.proposals.pages');
+    return html`<nav class="pager" part="pager" aria-label=${label}>
+      <button type="button" class="button" ?disabled=${skip === 0} @click=${() => this.turnPage(list, -1)}>
+        ${this.t('myPolicies.previous')}
+      </button>
+      ${page.totalCount !== undefined
+        ? html`<span>${this.t('myPolicies.range', {
+            from: skip + 1,
+            to: skip + page.items.length,
+            total: page.totalCount,
+          })}</span>`
+        : nothing}
+      <button type="button" class="button" ?disabled=${!hasMore} @click=${() => this.turnPage(list, 1)}>
+        ${this.t('myPolicies.next')}
+      </button>
+    </nav>`;
+  }
+
+  /** Another page; focus goes to the list's heading so reading starts at the new items. */
+  private turnPage(list: ListName, direction: 1 | -1): void {
+    const delta = direction * this.take;
+    if (list === 'policies') this.policiesSkip = Math.max(0, this.policiesSkip + delta);
+    else this.proposalsSkip = Math.max(0, this.proposalsSkip + delta);
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`#${list}-heading`)?.focus(),
+    );
+  }
+
+  private downloadPdf(policyId: string): void {
+    this.pdfFor = policyId;
+    void this.pdf.run([policyId]);
+  }
+}
+
+defineElement('insurup-my-policies', InsurupMyPolicies);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'insurup-my-policies': InsurupMyPolicies;
+  }
+}

@@ -1,0 +1,70 @@
+/** Policy: the details list, the document and e-mail actions. Mobile first (360 px). */
+import { css } from 'lit';
+
+export const policyStyles = css`
+  .ready {
+    border-color: var(--_success);
+  }
+  .details {
+    margin-block: 1em;
+  }
+  .details-head {
+    display: flex;
+    align-items: center;
+    gap: 0.75em;
+    margin-block-end: 0.75em;
+  }
+  .details-head img {
+    width: 2.5em;
+    height: 2.5em;
+    border-radius: var(--_radius);
+    flex: none;
+  }
+  .details-head h3 {
+    margin: 0;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    gap: 0.375em 1em;
+    margin: 0;
+  }
+  dt {
+    color: var(--_muted);
+  }
+  dd {
+    margin: 0;
+    text-align: end;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .state-ACTIVE {
+    color: var(--_success);
+  }
+  .state-CANCELLED {
+    color: var(--_danger);
+  }
+  .download .button,
+  .email-form .button {
+    width: 100%;
+  }
+  @media (min-width: 30em) {
+    .download .button,
+    .email-form .button {
+      width: auto;
+    }
+  }
+  .document-link {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.75em;
+  }
+  .email-form {
+    margin-block-start: 1.5em;
+    padding-block-start: 1em;
+    border-block-start: 0.0625em solid var(--_divider);
+  }
+  .sent {
+    border-color: var(--_success);
+  }
+`;
