@@ -1,0 +1,191 @@
+// Shared by the proxy tests: the sandbox as upstream with the proxy in front of it (both on
+// loopback, ephemeral ports), raw HTTP for targets fetch() would normalise, fresh identities,
+// a login through the proxy, and waiting for conditions instead of sleeping.
+import { connect } from 'node:net';
+import { startSandbox, type StartedSandbox } from '../../src/sandbox/node.js';
+import { startProxy, type RunningProxy, type StartProxyOptions } from '../../src/proxy/node.js';
+
+export const AGENT_ID = '0b6f3a52-8f0c-4c61-9d2b-1f5e0c7a9d11';
+export const OTHER_AGENT_ID = 'ffffffff-0000-4000-8000-000000000001';
+/** The page's origin in these tests (only sent as a header; nothing listens there). */
+export const PAGE = 'http://127.0.0.1:4173';
+export const FOREIGN = 'https://evil.example';
+export const OTP = '123456';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: unknown;
+  status: number;
+}
+
+export interface Stack {
+  sandbox: StartedSandbox;
+  proxy: RunningProxy;
+  /** The proxy's base URL, basePath included. */
+  base: string;
+  logs: string[];
+  /** What reached the sandbox since the last clear. */
+  received(): Promise<RecordedRequest[]>;
+  clearReceived(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startStack(options: Partial<StartProxyOptions> = {}): Promise<Stack> {
+  const sandbox = await startSandbox({ port: 0, otp: OTP, seed: 1, quoteDelay: [20, 200], log: () => {} });
+  const logs: string[] = [];
+  const proxy = await startProxy({
+    upstream: sandbox.url,
+    agentId: AGENT_ID,
+    allowedOrigins: [PAGE],
+    port: 0,
+    log: (line) => logs.push(line),
+    ...options,
+  });
+  return {
+    sandbox,
+    proxy,
+    base: proxy.url + (options.basePath ?? ''),
+    logs,
+    async received() {
+      const body = (await (await fetch(`${sandbox.url}/sandbox/requests`)).json()) as { requests: RecordedRequest[] };
+      return body.requests;
+    },
+    async clearReceived() {
+      await fetch(`${sandbox.url}/sandbox/requests`, { method: 'DELETE' });
+    },
+    async close() {
+      await proxy.close();
+      await sandbox.close();
+    },
+  };
+}
+
+/** Polls until the check passes (or throws its last failure after the deadline). */
+export async function waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export interface RawResponse {
+  status: number;
+  headers: string;
+  body: string;
+}
+
+/**
+ * Sends a request target exactly as written (fetch() would resolve `..` and `%2e%2e` first),
+ * over a fresh connection.
+ */
+export function rawRequest(url: string, method: string, target: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    let data = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (data += chunk));
+    socket.on('error', reject);
+    socket.on('end', () => {
+      const m = /^HTTP\/1\.1 (\d{3})[^\r]*\r\n([\s\S]*?)\r\n\r\n([\s\S]*)$/.exec(data);
+      if (!m) return reject(new Error(`no HTTP answer: ${JSON.stringify(data.slice(0, 200))}`));
+      resolve({ status: Number(m[1]), headers: m[2]!, body: m[3]! });
+    });
+    const lines = [`${method} ${target} HTTP/1.1`, `Host: ${hostname}:${port}`, 'Connection: close'];
+    for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
+    socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+  });
+}
+
+/** mulberry32: a small seeded PRNG, so a failing fuzz case can be replayed from its seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+let identityCounter = 0;
+const identityRandom = seededRandom(Number(process.env.PROXY_TEST_SEED ?? 7) + process.pid);
+
+/** A valid TCKN with a given first nine digits' source. */
+function tckn(random: () => number): string {
+  const d = [1 + Math.floor(random() * 9)];
+  while (d.length < 9) d.push(Math.floor(random() * 10));
+  const odd = d[0]! + d[2]! + d[4]! + d[6]! + d[8]!;
+  const even = d[1]! + d[3]! + d[5]! + d[7]!;
+  d.push((((odd * 7 - even) % 10) + 10) % 10);
+  d.push(d.reduce((a, b) => a + b, 0) % 10);
+  return d.join('');
+}
+
+export interface Identity {
+  identityNumber: number;
+  phone: string;
+  body: Record<string, unknown>;
+}
+
+/** A new individual customer (valid TCKN, a fictional mobile) that has never logged in. */
+export function newIdentity(): Identity {
+  identityCounter += 1;
+  let id = tckn(identityRandom);
+  while (id.startsWith('99')) id = tckn(identityRandom);
+  const phone = `5${String(30 + (identityCounter % 60)).padStart(2, '0')}${String(Math.floor(identityRandom() * 1e7)).padStart(7, '0')}`;
+  return {
+    identityNumber: Number(id),
+    phone,
+    body: {
+      $type: 'individual',
+      identityNumber: Number(id),
+      birthDate: '1988-04-23',
+      phoneNumber: { countryCode: 90, number: phone },
+    },
+  };
+}
+
+export const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', origin: PAGE, ...headers },
+  body: JSON.stringify(body),
+});
+
+/** `name=value` of a Set-Cookie line, for sending it back. */
+export const cookiePair = (setCookie: string) => setCookie.split(';')[0]!;
+
+export interface Session {
+  identity: Identity;
+  accessToken: string;
+  expiresIn: number | undefined;
+  /** The Set-Cookie line of the refresh cookie. */
+  setCookie: string;
+  /** What the browser sends back. */
+  cookie: string;
+}
+
+/** Logs a new customer in through the proxy: login-or-register, the code, verify-mfa. */
+export async function login(stack: Stack, identity: Identity = newIdentity()): Promise<Session> {
+  const started = await fetch(`${stack.base}/api/auth/customer/login-or-register`, json(identity.body));
+  if (started.status !== 200) throw new Error(`login-or-register: ${started.status} ${await started.text()}`);
+  const { token } = (await started.json()) as { token: string };
+  const verified = await fetch(`${stack.base}/api/auth/customer/verify-mfa`, json({ token, code: OTP }));
+  if (verified.status !== 200) throw new Error(`verify-mfa: ${verified.status} ${await verified.text()}`);
+  const body = (await verified.json()) as { accessToken: string; expiresIn?: number };
+  const setCookie = verified.headers.getSetCookie()[0];
+  if (!setCookie) throw new Error('verify-mfa set no cookie');
+  return { identity, accessToken: body.accessToken, expiresIn: body.expiresIn, setCookie, cookie: cookiePair(setCookie) };
+}
+
+/** A cookie refresh as the browser sends it: empty body, the cookie, the page's Origin. */
+export function refreshWith(stack: Stack, cookie: string, headers: Record<string, string> = { origin: PAGE }): Promise<Response> {
+  return fetch(`${stack.base}/api/auth/customer/refresh`, { method: 'POST', headers: { cookie, ...headers } });
+}
