@@ -1,0 +1,510 @@
+/**
+ * `<insurup-quotes>`: asks InsurUp for quotes for the flow's asset and shows every insurer's
+ * answer the moment it exists (SignalR, with a polling fallback), sorted and compared.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { Task, TaskStatus } from '@lit/task';
+import { assetTypeOf } from '../../../contract/branches.js';
+import type { Premium, ProposalProduct } from '../../../contract/proposals.js';
+import { InsurUpError } from '../../api/errors.js';
+import type { InsurUpClient } from '../../api/client.js';
+import { defineElement } from '../../define.js';
+import { DEFAULT_FEED_TIMING, ProposalFeedController, type FeedStatus, type FeedTiming } from '../../realtime/proposal-feed.js';
+import type { FlowSession } from '../../session/flow-session.js';
+import { InsurupElement } from '../shared/insurup-element.js';
+import { renderError, renderPending } from '../shared/status.js';
+import { selectField } from '../shared/field.js';
+import { BatchedAnnouncer } from './batched-announcer.js';
+import { inheritedAttribute, parseCoverageGroupIds } from './coverage-groups.js';
+import { openInNewTab } from './open-document.js';
+import { ensureProposal, proposalRequestFor } from './proposal-request.js';
+import { bestPriceId, displayOrder, SORT_KEYS, type SortKey } from './quote-order.js';
+import { QUOTE_CARD_PARTS, type QuoteCardActions } from './quote-card.js';
+import { quotesStyles } from './styles.js';
+
+const CARD_EXPORT_PARTS = QUOTE_CARD_PARTS.join(', ');
+const COMPARE_MAX = 3;
+const COMPARABLE = new Set(['ACTIVE', 'PURCHASING', 'PURCHASED']);
+
+/** Rejects when `signal` aborts, leaving `promise` itself to finish (a POST must not be lost). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * Live quotes from many insurers for the flow's vehicle, home or person. On entry it creates
+ * the proposal (once per flow: a reload re-attaches to the same one), then shows a card per
+ * insurer product as soon as it is known — a placeholder while the insurer works, the price
+ * with an instalment picker when it answers, the reason and Retry when it fails. Sort by
+ * price or insurer; the best price is marked; the coverage, product documents and a compare
+ * PDF of 2 or 3 quotes are one tap away. ROBOT products are completed with the agency.
+ * Choosing a quote stores it in the flow and moves on to checkout.
+ *
+ * Updates come over SignalR the instant an insurer answers; when the hub can't be reached the
+ * proposal is polled (every `poll-interval` ms, backing off to `poll-max-interval`). Waiting
+ * stops when every insurer has answered or after `quote-timeout` ms, and the customer is told.
+ *
+ * @summary Live insurance quotes that stream in, compared and explained.
+ *
+ * @fires insurup-quotes-requested - A proposal was created: `{ product, coverageGroupCount }`.
+ * @fires insurup-quote-selected - A quote and instalment plan were chosen: `{ product, insuranceCompanyId, productId, installmentNumber, grossPremium, currency }`.
+ * @fires insurup-error - A request the customer saw failed: `{ step: 'quotes', code, status }`.
+ *
+ * @csspart quotes - The section around everything.
+ * @csspart heading - The "Teklifler" heading (focused by `<insurup-flow>` on entry).
+ * @csspart notice - Configuration and missing-step messages.
+ * @csspart toolbar - Progress, status and the sort control.
+ * @csspart progress - The "5 of 9 insurers have answered" text and bar.
+ * @csspart status - How the list is kept current (live, polling, complete).
+ * @csspart field - The sort control's field wrapper; also `label`, `select`, `hint`, `field-error`.
+ * @csspart timeout-notice - "Some insurers did not answer in time" and its Check again button.
+ * @csspart check-again-button - Resumes waiting after a timeout.
+ * @csspart list - The list of cards.
+ * @csspart card - Every card; also `card-waiting`, `card-active`, `card-failed` by state.
+ * @csspart card-header - Logo, insurer and product name, best-price badge.
+ * @csspart logo - The insurer's logo.
+ * @csspart insurer - The insurer's name (a heading).
+ * @csspart product-name - The product and coverage group names.
+ * @csspart best-price - The best-price badge.
+ * @csspart card-status - "Waiting for the quote…", "No quote".
+ * @csspart price - The gross premium of the chosen plan.
+ * @csspart per-installment - "3 instalments × ₺4.120,00" or "One payment".
+ * @csspart installment-select - The instalment picker.
+ * @csspart buy-button - Buy.
+ * @csspart agency-note - "Complete with the agency" for ROBOT products.
+ * @csspart agency-phone - The agency's `tel:` link.
+ * @csspart agency-contact - The agency's contact page link.
+ * @csspart state-badge - "Payment in progress", "Bought".
+ * @csspart card-actions - Coverage, documents and compare.
+ * @csspart details-button - Shows or hides the coverage.
+ * @csspart document-button - Product document and information form buttons.
+ * @csspart document-link - The link shown when the browser blocked the new tab.
+ * @csspart compare - The compare checkbox and its label.
+ * @csspart coverage - The coverage panel; `coverage-list` is its list of fields.
+ * @csspart failure-reason - The folded reason of a failed quote.
+ * @csspart retry-button - Retry (failed quote, failed load).
+ * @csspart compare-bar - The bar of chosen quotes with the compare button.
+ * @csspart compare-button - Opens the compare PDF.
+ * @csspart compare-clear - Clears the compare choice.
+ * @csspart pending - A spinner and its text.
+ * @csspart error-alert - A failure (role="alert").
+ *
+ * @cssprop --insurup-color-primary - Buttons, links, focus of choice controls.
+ * @cssprop --insurup-color-success - The best-price badge and border.
+ * @cssprop --insurup-color-danger - Failed quotes and errors.
+ * @cssprop --insurup-color-surface - Card background.
+ * @cssprop --insurup-color-background - Failed cards, notices, the compare bar.
+ * @cssprop --insurup-color-divider - Card borders, placeholders, coverage rows.
+ * @cssprop --insurup-radius - Corner radius.
+ * @cssprop --insurup-spacing - Card padding and gaps.
+ * @cssprop --insurup-font-size - Base size; everything is in em.
+ */
+export class InsurupQuotes extends InsurupElement {
+  static override styles = [...InsurupElement.styles, quotesStyles];
+
+  /**
+   * 1–3 comma-separated 24-hex ids of the agency's coverage groups (packages). Required to ask
+   * for quotes; when absent the nearest ancestor's `coverage-group-ids` (e.g. `<insurup-flow>`)
+   * is used, and without any the element says it is not configured and sends nothing.
+   */
+  @property({ attribute: 'coverage-group-ids' }) coverageGroupIds?: string;
+  /** `price` (default: quotes cheapest first, then waiting, failed last) or `insurer` (A–Z). */
+  @property({ reflect: true }) sort: SortKey = 'price';
+  /** The agency's phone, offered as a `tel:` link on products that can't be bought online. */
+  @property({ attribute: 'agency-phone' }) agencyPhone?: string;
+  /** The agency's contact page, offered beside the phone. */
+  @property({ attribute: 'contact-url' }) contactUrl?: string;
+  /** Polling fallback: first interval in ms. */
+  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = DEFAULT_FEED_TIMING.baseMs;
+  /** Polling fallback: the interval backs off up to this (ms). */
+  @property({ type: Number, attribute: 'poll-max-interval' }) pollMaxInterval = DEFAULT_FEED_TIMING.maxMs;
+  /** Stop waiting for insurers after this many ms, and say so. */
+  @property({ type: Number, attribute: 'quote-timeout' }) quoteTimeout = DEFAULT_FEED_TIMING.timeoutMs;
+  /** Quiet period (ms) that batches new-quote announcements for screen readers. */
+  @property({ type: Number, attribute: 'announce-delay' }) announceDelay = 1500;
+  /** Waits (ms) between attempts to reach the hub; after the last, polling carries on alone. */
+  @property({ attribute: false }) hubRetryDelays: readonly number[] = DEFAULT_FEED_TIMING.hubRetryDelaysMs;
+
+  @state() private compared: readonly string[] = [];
+  @query('.list') private list?: HTMLUListElement;
+
+  /** The order the cards were last shown in, and a copy of it while the customer is on the list. */
+  private shownOrder: string[] = [];
+  private frozenOrder: string[] | null = null;
+  private focusInList = false;
+  private pointerInList = false;
+
+  private readonly announcer = new BatchedAnnouncer(
+    this,
+    () => this.announceDelay,
+    (count) => (count === 1 ? this.t('quotes.announce.one') : this.t('quotes.announce.many', { count })),
+  );
+
+  /** Keeps the products current (internal; read by the benchmark). */
+  readonly feed = new ProposalFeedController(this, () => this.timing(), {
+    onChange: (change) => this.announcer.quotes(change.newQuotes.length),
+    onStatus: (status) => this.onFeedStatus(status),
+  });
+
+  private readonly proposalTask = new Task(this, {
+    task: async ([session, customerId, ready, savedProposalId, groups], { signal }) => {
+      if (!session || !customerId || !ready) {
+        this.feed.clear();
+        return null;
+      }
+      let proposalId = savedProposalId;
+      if (!proposalId) {
+        const ids = parseCoverageGroupIds(groups);
+        const body = ids && proposalRequestFor(session.state, customerId, ids);
+        if (!ids || !body) return null;
+        proposalId = await untilAborted(
+          ensureProposal(session, body, () =>
+            this.emit('insurup-quotes-requested', { product: session.product, coverageGroupCount: ids.length }),
+          ),
+          signal,
+        );
+      }
+      const requestedAt = performance.now();
+      try {
+        const proposal = await session.client.request('getProposal', { params: { proposalId } }, { signal });
+        this.feed.follow(session.client, proposal, requestedAt);
+        return proposal.proposalId;
+      } catch (error) {
+        // A saved proposal the API no longer knows: ask for a new one (the rerun creates it).
+        if (savedProposalId && error instanceof InsurUpError && error.status === 404) {
+          session.update({ proposalId: null, selection: null });
+        }
+        throw error;
+      }
+    },
+    args: () =>
+      [
+        this.session,
+        this.session?.auth.isAuthenticated ? this.session.auth.customer?.id : undefined,
+        this.assetReady,
+        this.session?.state.proposalId ?? null,
+        this.groupsSetting,
+      ] as const,
+    onError: (error) => this.reportError(error, 'quotes'),
+  });
+
+  private readonly compareTask = new Task(this, {
+    autoRun: false,
+    task: async ([ids]: [string[]], { signal }) => {
+      const { client, proposalId } = this.target();
+      const { url } = await client.request(
+        'compareProducts',
+        { params: { proposalId }, body: { proposalProductIds: ids } },
+        { signal },
+      );
+      return { url, opened: openInNewTab(url) };
+    },
+    onError: (error) => this.reportError(error, 'quotes'),
+  });
+
+  /** One object for every card, so handing it over never re-renders a card. */
+  private readonly cardActions: QuoteCardActions = {
+    coverage: async (proposalProductId, signal) => {
+      const { client, proposalId } = this.target();
+      const answer = await client.request('getProductCoverage', { params: { proposalId, proposalProductId } }, { signal });
+      return answer.coverage;
+    },
+    document: async (proposalProductId, kind, signal) => {
+      const { client, proposalId } = this.target();
+      const params = { proposalId, proposalProductId };
+      const answer =
+        kind === 'product'
+          ? await client.request('getProductDocument', { params }, { signal })
+          : await client.request('getProductInformationForm', { params }, { signal });
+      return answer.url;
+    },
+    retry: async (proposalProductId) => {
+      const { client, proposalId } = this.target();
+      try {
+        await client.request('retryProduct', { params: { proposalId, proposalProductId } });
+      } catch (error) {
+        this.reportError(error, 'quotes');
+        throw error;
+      }
+      this.feed.markWaiting(proposalProductId);
+    },
+    buy: (product, premium) => this.choose(product, premium),
+    toggleCompare: (proposalProductId, chosen) => {
+      const others = this.compared.filter((id) => id !== proposalProductId);
+      this.compared = chosen && others.length < COMPARE_MAX ? [...others, proposalProductId] : others;
+    },
+  };
+
+  /** The coverage groups setting: this element's, else the nearest ancestor's. */
+  private get groupsSetting(): string | null {
+    return this.coverageGroupIds || (this.isConnected ? inheritedAttribute(this, 'coverage-group-ids') : null);
+  }
+
+  /** The flow has what this product insures (for TSS: the health details step is done). */
+  private get assetReady(): boolean {
+    const session = this.session;
+    if (!session?.state.assetReady) return false;
+    const needed = assetTypeOf(session.product);
+    return needed === null || session.state.asset?.type === needed;
+  }
+
+  private target(): { client: InsurUpClient; proposalId: string } {
+    const session = this.session as FlowSession;
+    const proposalId = this.feed.book?.proposalId ?? session.state.proposalId;
+    if (!proposalId) throw new InsurUpError('unauthorized', 'no proposal', 'getProposal');
+    return { client: session.client, proposalId };
+  }
+
+  private timing(): FeedTiming {
+    return {
+      baseMs: this.pollInterval,
+      maxMs: Math.max(this.pollInterval, this.pollMaxInterval),
+      factor: DEFAULT_FEED_TIMING.factor,
+      timeoutMs: this.quoteTimeout,
+      hubRetryDelaysMs: this.hubRetryDelays,
+    };
+  }
+
+  private onFeedStatus(status: FeedStatus): void {
+    if (status === 'complete') this.announcer.note(this.t('quotes.announce.complete'));
+    if (status === 'timedOut') this.announcer.note(this.t('quotes.announce.timedOut'));
+  }
+
+  private choose(product: ProposalProduct, premium: Premium): void {
+    const session = this.session;
+    if (!session) return;
+    const insuranceCompanyId = String(product.insuranceCompanyId);
+    const productId = String(product.productId);
+    session.selectQuote({
+      proposalProductId: product.id,
+      installmentNumber: premium.installmentNumber,
+      insuranceCompanyId,
+      insuranceCompanyName: product.insuranceCompanyName,
+      productId,
+      productName: product.productName,
+      grossPremium: premium.grossPremium,
+      currency: premium.currency,
+    });
+    this.emit('insurup-quote-selected', {
+      product: session.product,
+      insuranceCompanyId,
+      productId,
+      installmentNumber: premium.installmentNumber,
+      grossPremium: premium.grossPremium,
+      currency: premium.currency,
+    });
+  }
+
+  // Order freezing: while the pointer or focus is on the list, cards keep their places.
+
+  private freeze(): void {
+    this.frozenOrder ??= [...this.shownOrder];
+  }
+
+  private thaw(): void {
+    if (this.focusInList || this.pointerInList || !this.frozenOrder) return;
+    this.frozenOrder = null;
+    this.requestUpdate();
+  }
+
+  private readonly onListFocusIn = (): void => {
+    this.focusInList = true;
+    this.freeze();
+  };
+
+  private readonly onListFocusOut = (event: FocusEvent): void => {
+    const next = event.relatedTarget as Node | null;
+    if (next && this.list?.contains(next)) return;
+    this.focusInList = false;
+    this.thaw();
+  };
+
+  private readonly onListPointerEnter = (event: PointerEvent): void => {
+    // A finger has no hover: a tap focuses what it hits, which freezes the list.
+    if (event.pointerType === 'touch') return;
+    this.pointerInList = true;
+    this.freeze();
+  };
+
+  private readonly onListPointerLeave = (): void => {
+    this.pointerInList = false;
+    this.thaw();
+  };
+
+  // Rendering
+
+  override render(): TemplateResult {
+    return html`<section class="quotes" part="quotes" aria-labelledby="quotes-heading">
+      <h2 id="quotes-heading" part="heading" tabindex="-1">${this.t('quotes.title')}</h2>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcer.message}</div>
+      ${this.renderBody()}
+    </section>`;
+  }
+
+  private notice(message: string, alert = false): TemplateResult {
+    return html`<p class="alert ${alert ? 'error-alert' : 'info'}" part="notice" role=${alert ? 'alert' : 'status'}>
+      ${message}
+    </p>`;
+  }
+
+  private renderBody(): unknown {
+    const session = this.session;
+    if (!session) {
+      return this.proxyUrl ? renderPending(this.t('common.loading')) : this.notice(this.t('common.missingProxy'), true);
+    }
+    const auth = session.auth;
+    if (auth.status === 'unknown' || auth.status === 'restoring') return renderPending(this.t('common.loading'));
+    if (!auth.isAuthenticated) return this.notice(this.t('common.needsLogin'));
+    if (!this.assetReady) return this.notice(this.t('common.needsAsset'));
+    if (!session.state.proposalId && !parseCoverageGroupIds(this.groupsSetting)) {
+      return this.notice(this.t('quotes.missingCoverageGroups'), true);
+    }
+    return this.proposalTask.render({
+      initial: () => renderPending(this.t('quotes.requesting')),
+      pending: () => (this.feed.book ? this.renderQuotes() : renderPending(this.t('quotes.requesting'))),
+      error: (error) =>
+        renderError(this.describeError(error), {
+          label: this.t('common.retry'),
+          onRetry: () => void this.proposalTask.run(),
+        }),
+      complete: (proposalId) => (proposalId && this.feed.book ? this.renderQuotes() : renderPending(this.t('quotes.requesting'))),
+    });
+  }
+
+  private renderQuotes(): TemplateResult {
+    const book = this.feed.book!;
+    const products = book.products;
+    const ordered = displayOrder(products, this.sort, this.frozenOrder);
+    this.shownOrder = ordered.map((p) => p.id);
+    const best = bestPriceId(products);
+    const status = this.feed.status;
+    const expired = status === 'timedOut';
+    const compared = this.compared.filter((id) => COMPARABLE.has(book.get(id)?.state ?? ''));
+    const compareFull = compared.length >= COMPARE_MAX;
+    const total = Math.max(book.expectedCount, book.size);
+    const settled = book.settledCount;
+    const lang = this.language;
+    return html`
+      <div class="toolbar" part="toolbar">
+        <div class="progress" part="progress">
+          <p id="progress-text">${this.t('quotes.progress', { settled, total })}</p>
+          <progress max=${Math.max(total, 1)} .value=${settled} aria-labelledby="progress-text"></progress>
+          ${this.renderStatus(status)}
+        </div>
+        ${selectField({
+          id: 'sort',
+          name: 'sort',
+          label: this.t('quotes.sort.label'),
+          value: this.sort,
+          options: SORT_KEYS.map((key) => ({ value: key, label: this.t(`quotes.sort.${key}`) })),
+          onChange: (value) => (this.sort = value as SortKey),
+        })}
+      </div>
+      ${expired
+        ? html`<div class="alert info" part="timeout-notice">
+            <span class="message">${this.t('quotes.status.timedOut')}</span>
+            <button type="button" class="button" part="check-again-button" @click=${() => this.feed.resume()}>
+              ${this.t('quotes.checkAgain')}
+            </button>
+          </div>`
+        : nothing}
+      ${products.length === 0 && (status === 'complete' || expired) ? this.notice(this.t('quotes.empty')) : nothing}
+      <ul
+        class="list"
+        part="list"
+        aria-label=${this.t('quotes.listLabel')}
+        @focusin=${this.onListFocusIn}
+        @focusout=${this.onListFocusOut}
+        @pointerenter=${this.onListPointerEnter}
+        @pointerleave=${this.onListPointerLeave}
+      >
+        ${repeat(
+          ordered,
+          (product) => product.id,
+          (product) => html`<li data-product-id=${product.id}>
+            <insurup-quote-card
+              exportparts=${CARD_EXPORT_PARTS}
+              .product=${product}
+              .language=${lang}
+              .actions=${this.cardActions}
+              .best=${product.id === best}
+              .compared=${compared.includes(product.id)}
+              .compareFull=${compareFull}
+              .expired=${expired}
+              .agencyPhone=${this.agencyPhone}
+              .contactUrl=${this.contactUrl}
+            ></insurup-quote-card>
+          </li>`,
+        )}
+      </ul>
+      ${this.renderCompareBar(compared)}
+    `;
+  }
+
+  private renderStatus(status: FeedStatus): TemplateResult | typeof nothing {
+    const key =
+      status === 'connecting'
+        ? 'quotes.status.connecting'
+        : status === 'live'
+          ? 'quotes.status.live'
+          : status === 'polling'
+            ? 'quotes.status.polling'
+            : status === 'complete'
+              ? 'quotes.status.complete'
+              : null;
+    return key ? html`<p class="muted status" part="status" data-status=${status}>${this.t(key)}</p>` : nothing;
+  }
+
+  private renderCompareBar(compared: string[]): TemplateResult | typeof nothing {
+    if (compared.length === 0) return nothing;
+    const count = compared.length;
+    const task = this.compareTask;
+    const hint = count < 2 ? this.t('quotes.compare.hint') : count >= COMPARE_MAX ? this.t('quotes.compare.max') : '';
+    return html`<div class="compare-bar" part="compare-bar">
+      <p class="compare-count">
+        ${this.t('quotes.compare.selected', { count })}${hint ? html`<span class="muted"> · ${hint}</span>` : nothing}
+      </p>
+      <div class="actions">
+        <button
+          type="button"
+          class="button primary"
+          part="compare-button"
+          ?disabled=${count < 2 || task.status === TaskStatus.PENDING}
+          @click=${() => void task.run([compared])}
+        >
+          ${this.t('quotes.compare.button')}
+        </button>
+        <button type="button" class="button link" part="compare-clear" @click=${() => (this.compared = [])}>
+          ${this.t('quotes.compare.clear')}
+        </button>
+      </div>
+      ${task.render({
+        pending: () => renderPending(this.t('quotes.compare.opening')),
+        error: (error) =>
+          renderError(this.describeError(error), { label: this.t('common.retry'), onRetry: () => void task.run() }),
+        complete: ({ url, opened }) =>
+          opened
+            ? nothing
+            : html`<p class="alert info" part="document-link">
+                ${this.t('quotes.card.documentBlocked')}
+                <a href=${url} target="_blank" rel="noopener">${this.t('quotes.card.documentLink')}</a>
+              </p>`,
+      })}
+    </div>`;
+  }
+}
+
+defineElement('insurup-quotes', InsurupQuotes);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'insurup-quotes': InsurupQuotes;
+  }
+}

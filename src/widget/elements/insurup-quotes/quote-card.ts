@@ -1,0 +1,370 @@
+/**
+ * One insurer's product in the quotes list (internal to `<insurup-quotes>`). A card of its own,
+ * so that when one quote changes only its card re-renders: Lit updates an element only when a
+ * property changed, and the list hands every card the same object until that product changes.
+ *
+ * States: WAITING is a placeholder with the insurer's name and logo; ACTIVE shows the gross
+ * premium, an instalment picker, Buy (or "complete with the agency" for ROBOT products), the
+ * coverage, the documents and a compare box; FAILED is folded, with the reason and Retry.
+ */
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import type { Coverage } from '../../../contract/coverage.js';
+import type { Premium, ProposalProduct } from '../../../contract/proposals.js';
+import { errorMessage } from '../../api/errors.js';
+import { formatMoney, translate, type Lang, type MessageKey, type MessageParams } from '../../i18n/index.js';
+import { elementStyles } from '../../styles/shared.js';
+import { renderError, renderPending } from '../shared/status.js';
+import { defineElement } from '../../define.js';
+import { coverageRows } from './coverage-text.js';
+import { openInNewTab } from './open-document.js';
+import { perInstallment, premiumFor, premiumsByInstallment } from './premiums.js';
+import { quoteCardStyles } from './quote-card-styles.js';
+
+export type DocumentKind = 'product' | 'information';
+
+/** What a card asks of its list. One object for every card, so it never triggers a re-render. */
+export interface QuoteCardActions {
+  coverage(proposalProductId: string, signal: AbortSignal): Promise<Coverage>;
+  document(proposalProductId: string, kind: DocumentKind, signal: AbortSignal): Promise<string>;
+  retry(proposalProductId: string): Promise<void>;
+  buy(product: ProposalProduct, premium: Premium): void;
+  toggleCompare(proposalProductId: string, chosen: boolean): void;
+}
+
+/** The card's parts, re-exported by the list so pages can style them with `::part()`. */
+export const QUOTE_CARD_PARTS = [
+  'card', 'card-waiting', 'card-active', 'card-failed', 'card-header', 'logo', 'insurer',
+  'product-name', 'best-price', 'card-status', 'price', 'per-installment', 'installment-select',
+  'buy-button', 'agency-note', 'agency-phone', 'agency-contact', 'state-badge', 'card-actions',
+  'details-button', 'document-button', 'document-link', 'compare', 'coverage', 'coverage-list',
+  'failure-reason', 'retry-button', 'pending', 'error-alert',
+] as const;
+
+const ASYNC_PAYMENTS = new Set(['ASYNC_3D_SECURE', 'ASYNC_INSURANCE_COMPANY_REDIRECT', 'ASYNC_THIRD_PARTY_3D_SECURE']);
+
+/** Bought on this site: a web-service product taking at least one payment type web sales use. */
+export function isBuyable(product: ProposalProduct): boolean {
+  return (
+    product.productType !== 'ROBOT' &&
+    product.state === 'ACTIVE' &&
+    product.supportedPaymentOptions.some((option) => ASYNC_PAYMENTS.has(option))
+  );
+}
+
+export class InsurupQuoteCard extends LitElement {
+  static override styles = [elementStyles, quoteCardStyles];
+
+  @property({ attribute: false }) product!: ProposalProduct;
+  @property({ attribute: false }) language: Lang = 'tr';
+  @property({ attribute: false }) actions!: QuoteCardActions;
+  /** The cheapest quote in the list. */
+  @property({ type: Boolean, attribute: false }) best = false;
+  @property({ type: Boolean, attribute: false }) compared = false;
+  /** Three others are already chosen for comparison. */
+  @property({ type: Boolean, attribute: false }) compareFull = false;
+  /** The list stopped waiting: a WAITING card says the insurer did not answer in time. */
+  @property({ type: Boolean, attribute: false }) expired = false;
+  @property({ attribute: false }) agencyPhone: string | undefined;
+  @property({ attribute: false }) contactUrl: string | undefined;
+
+  @state() private installment: number | null = null;
+  @state() private detailsOpen = false;
+
+  @query('h3') private heading!: HTMLHeadingElement;
+  private focusHeadingNext = false;
+
+  private readonly coverageTask = new Task(this, {
+    task: async ([open, id, embedded], { signal }) => {
+      if (!open) return null;
+      // Quotes usually carry their coverage already; only ask when this one did not.
+      return (embedded as Coverage | null | undefined) ?? this.actions.coverage(id as string, signal);
+    },
+    args: () => [this.detailsOpen, this.product.id, this.product.coverage] as const,
+  });
+
+  private readonly documentTask = new Task(this, {
+    autoRun: false,
+    task: async ([kind]: [DocumentKind], { signal }) => {
+      const url = await this.actions.document(this.product.id, kind, signal);
+      return { kind, url, opened: openInNewTab(url) };
+    },
+  });
+
+  private readonly retryTask = new Task(this, {
+    autoRun: false,
+    task: async () => {
+      await this.actions.retry(this.product.id);
+      // The Retry button goes away with the failed state: keep focus in the card.
+      this.focusHeadingNext = true;
+    },
+  });
+
+  private t(key: MessageKey, params?: MessageParams): string {
+    return translate(this.language, key, params);
+  }
+
+  private money(amount: number, premium?: Premium): string {
+    return formatMoney(amount, premium?.currency ?? 'TURKISH_LIRA', this.language);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Leaving the details of a product that has none to show closes them.
+    if (changed.has('product') && this.product.state !== 'ACTIVE' && this.detailsOpen) this.detailsOpen = false;
+  }
+
+  protected override updated(): void {
+    if (this.focusHeadingNext && this.product.state !== 'FAILED') {
+      this.focusHeadingNext = false;
+      this.heading?.focus();
+    }
+  }
+
+  override render(): TemplateResult {
+    const p = this.product;
+    switch (p.state) {
+      case 'WAITING':
+        return this.renderWaiting(p);
+      case 'FAILED':
+        return this.renderFailed(p);
+      default:
+        return this.renderQuote(p);
+    }
+  }
+
+  /** Visible text plus the insurer, hidden, so every button in the list has a distinct name. */
+  private named(visible: string): TemplateResult {
+    return html`${visible}<span class="visually-hidden">, ${this.product.insuranceCompanyName}</span>`;
+  }
+
+  private renderHeader(p: ProposalProduct): TemplateResult {
+    return html`<header class="card-header" part="card-header">
+      ${p.insuranceCompanyLogo
+        ? html`<img class="logo" part="logo" src=${p.insuranceCompanyLogo} alt="" width="40" height="40" />`
+        : html`<span class="logo initials" part="logo" aria-hidden="true">${p.insuranceCompanyName.slice(0, 2)}</span>`}
+      <div class="names">
+        <h3 id="insurer" part="insurer" tabindex="-1">${p.insuranceCompanyName}</h3>
+        <p class="product-name" part="product-name">
+          ${p.productName}${p.coverageGroupName ? html` · ${p.coverageGroupName}` : nothing}
+        </p>
+      </div>
+      ${this.best ? html`<span class="badge best" part="best-price">${this.t('quotes.card.bestPrice')}</span>` : nothing}
+    </header>`;
+  }
+
+  private renderWaiting(p: ProposalProduct): TemplateResult {
+    return html`<article class="card waiting" part="card card-waiting" aria-labelledby="insurer" aria-busy=${this.expired ? 'false' : 'true'}>
+      ${this.renderHeader(p)}
+      <p class="card-status" part="card-status">
+        ${this.expired
+          ? this.t('quotes.card.noAnswer')
+          : html`<span class="spinner" aria-hidden="true"></span> ${this.t('quotes.card.waiting')}`}
+      </p>
+      <div class="skeleton" aria-hidden="true"><span></span><span></span></div>
+    </article>`;
+  }
+
+  private renderFailed(p: ProposalProduct): TemplateResult {
+    const retry = this.retryTask;
+    return html`<article class="card failed" part="card card-failed" aria-labelledby="insurer">
+      ${this.renderHeader(p)}
+      <p class="card-status failed-text" part="card-status">${this.t('quotes.card.failed')}</p>
+      <details class="reason" part="failure-reason">
+        <summary>${this.t('quotes.card.failedReason')}</summary>
+        <p>${p.errorMessage || this.t('quotes.card.noReason')}</p>
+      </details>
+      ${retry.status === TaskStatus.ERROR
+        ? html`<div class="alert error-alert" role="alert" part="error-alert">${errorMessage(retry.error, this.language)}</div>`
+        : nothing}
+      <div class="actions">
+        <button
+          type="button"
+          class="button"
+          part="retry-button"
+          ?disabled=${retry.status === TaskStatus.PENDING}
+          @click=${() => void retry.run()}
+        >
+          ${this.named(this.t('common.retry'))}
+        </button>
+        ${retry.status === TaskStatus.PENDING ? renderPending(this.t('common.loading')) : nothing}
+      </div>
+    </article>`;
+  }
+
+  private renderQuote(p: ProposalProduct): TemplateResult {
+    const plans = premiumsByInstallment(p);
+    const premium = premiumFor(p, this.installment);
+    return html`<article class="card active ${this.best ? 'best' : ''}" part="card card-active" aria-labelledby="insurer">
+      ${this.renderHeader(p)}
+      ${premium ? this.renderPrice(premium) : nothing}
+      ${plans.length > 1
+        ? html`<div class="field installments">
+            <label for="installment">${this.t('quotes.card.installments')}</label>
+            <select
+              id="installment"
+              name="installment"
+              part="installment-select"
+              @change=${(e: Event) => (this.installment = Number((e.target as HTMLSelectElement).value))}
+            >
+              ${plans.map(
+                (plan) => html`<option value=${plan.installmentNumber} ?selected=${plan === premium}>
+                  ${this.planLabel(plan)}
+                </option>`,
+              )}
+            </select>
+          </div>`
+        : nothing}
+      ${this.renderPurchase(p, premium)}
+      <div class="card-actions" part="card-actions">
+        <button
+          type="button"
+          class="button link"
+          part="details-button"
+          aria-expanded=${this.detailsOpen ? 'true' : 'false'}
+          aria-controls="coverage"
+          @click=${() => (this.detailsOpen = !this.detailsOpen)}
+        >
+          ${this.named(this.t('quotes.card.details'))}
+        </button>
+        ${this.renderDocumentButton('product', 'quotes.card.productDocument')}
+        ${this.renderDocumentButton('information', 'quotes.card.informationForm')}
+        <label class="compare" part="compare">
+          <input
+            type="checkbox"
+            name="compare"
+            .checked=${this.compared}
+            ?disabled=${!this.compared && this.compareFull}
+            @change=${(e: Event) => this.actions.toggleCompare(p.id, (e.target as HTMLInputElement).checked)}
+          />
+          ${this.named(this.t('quotes.card.compare'))}
+        </label>
+      </div>
+      ${this.renderDocumentState()}
+      <div id="coverage" class="coverage" part="coverage" ?hidden=${!this.detailsOpen}>
+        ${this.detailsOpen ? this.renderCoverage() : nothing}
+      </div>
+    </article>`;
+  }
+
+  private planLabel(plan: Premium): string {
+    const name =
+      plan.installmentNumber === 1
+        ? this.t('quotes.card.cash')
+        : this.t('quotes.card.installmentCount', { count: plan.installmentNumber });
+    return `${name} · ${this.money(plan.grossPremium, plan)}`;
+  }
+
+  private renderPrice(premium: Premium): TemplateResult {
+    return html`<div class="price-block">
+      <p class="price" part="price">${this.money(premium.grossPremium, premium)}</p>
+      <p class="per-installment muted" part="per-installment">
+        ${premium.installmentNumber > 1
+          ? this.t('quotes.card.perInstallment', {
+              count: premium.installmentNumber,
+              amount: this.money(perInstallment(premium), premium),
+            })
+          : this.t('quotes.card.cashNote')}
+      </p>
+    </div>`;
+  }
+
+  private renderPurchase(p: ProposalProduct, premium: Premium | undefined): TemplateResult {
+    if (p.state === 'PURCHASING' || p.state === 'PURCHASED') {
+      return html`<p class="badge state" part="state-badge">
+        ${this.t(p.state === 'PURCHASED' ? 'quotes.card.purchased' : 'quotes.card.purchasing')}
+      </p>`;
+    }
+    if (isBuyable(p) && premium) {
+      return html`<button
+        type="button"
+        class="button primary buy"
+        part="buy-button"
+        @click=${() => this.actions.buy(p, premium)}
+      >
+        ${this.named(this.t('quotes.card.buy'))}
+      </button>`;
+    }
+    // ROBOT products (and any without a web payment type) are completed by the agency.
+    return html`<div class="agency" part="agency-note">
+      <p>${this.t('quotes.card.robot')}</p>
+      <div class="actions">
+        ${this.agencyPhone
+          ? html`<a class="button primary" part="agency-phone" href=${`tel:${this.agencyPhone.replace(/[^\d+]/g, '')}`}>
+              ${this.t('quotes.card.callAgency', { phone: this.agencyPhone })}
+            </a>`
+          : nothing}
+        ${this.contactUrl
+          ? html`<a class="button" part="agency-contact" href=${this.contactUrl} target="_blank" rel="noopener">
+              ${this.t('quotes.card.contactAgency')}
+            </a>`
+          : nothing}
+      </div>
+    </div>`;
+  }
+
+  private renderDocumentButton(kind: DocumentKind, label: MessageKey): TemplateResult {
+    const busy = this.documentTask.status === TaskStatus.PENDING;
+    return html`<button
+      type="button"
+      class="button link"
+      part="document-button"
+      data-document=${kind}
+      ?disabled=${busy}
+      @click=${() => void this.documentTask.run([kind])}
+    >
+      ${this.named(this.t(label))}<span class="visually-hidden"> ${this.t('quotes.card.newTab')}</span>
+    </button>`;
+  }
+
+  private renderDocumentState(): TemplateResult | typeof nothing {
+    return this.documentTask.render({
+      pending: () => renderPending(this.t('quotes.card.documentOpening')),
+      error: (error) =>
+        renderError(errorMessage(error, this.language), {
+          label: this.t('common.retry'),
+          onRetry: () => void this.documentTask.run(),
+        }),
+      complete: ({ url, opened }) =>
+        opened
+          ? nothing
+          : html`<p class="alert info" part="document-link">
+              ${this.t('quotes.card.documentBlocked')}
+              <a href=${url} target="_blank" rel="noopener">${this.t('quotes.card.documentLink')}</a>
+            </p>`,
+    }) as TemplateResult | typeof nothing;
+  }
+
+  private renderCoverage(): unknown {
+    return this.coverageTask.render({
+      pending: () => renderPending(this.t('quotes.coverage.loading')),
+      error: (error) =>
+        renderError(errorMessage(error, this.language), {
+          label: this.t('common.retry'),
+          onRetry: () => void this.coverageTask.run(),
+        }),
+      complete: (coverage) => {
+        const rows = coverage ? coverageRows(coverage, this.language) : [];
+        if (rows.length === 0) return html`<p class="muted">${this.t('quotes.coverage.empty')}</p>`;
+        return html`<dl class="coverage-list" part="coverage-list">
+          ${rows.map(
+            (row) => html`<div class="coverage-row" data-field=${row.field}>
+              <dt>${row.label}</dt>
+              <dd class=${row.included ? 'included' : 'excluded'}>
+                <span aria-hidden="true">${row.included ? '✓' : '–'}</span> ${row.value}
+              </dd>
+            </div>`,
+          )}
+        </dl>`;
+      },
+    });
+  }
+}
+
+defineElement('insurup-quote-card', InsurupQuoteCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'insurup-quote-card': InsurupQuoteCard;
+  }
+}
