@@ -15,9 +15,10 @@ export function readableKey(key: string): string {
     .trim()
     .split(/\s+/)
     .filter(Boolean)
-    .map((word) => word.toLocaleLowerCase('tr-TR'));
+    // Keys are ASCII transliterations: ASCII case rules (a Turkish locale would turn I into ı).
+    .map((word) => word.toLowerCase());
   const sentence = words.join(' ');
-  return sentence.charAt(0).toLocaleUpperCase('tr-TR') + sentence.slice(1);
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
 export function coverageFieldLabel(field: string, lang: Lang): string {
