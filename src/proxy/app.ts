@@ -89,6 +89,11 @@ export function createProxyCore(options: ProxyOptions): ProxyCore {
     return problemResponse(kind, status, detail, headers);
   };
 
+  const notRouted = (c: Ctx, status: 404 | 405) =>
+    status === 405
+      ? refuse(c, 'method-not-allowed', 405, 'Method not allowed')
+      : refuse(c, 'endpoint-not-found', 404, 'No such endpoint');
+
   // ---- middleware, in order -----------------------------------------------------------------
 
   const logLine: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -155,7 +160,7 @@ export function createProxyCore(options: ProxyOptions): ProxyCore {
     const method = c.req.header('access-control-request-method');
     if (origin.kind !== 'allowed' || !method) return refuse(c, 'method-not-allowed', 405, 'OPTIONS is for CORS preflight only');
     const lookup = lookupRoute(method, c.get('rel'));
-    if (!lookup.found) return refuse(c, 'endpoint-not-found', 404, 'No such endpoint');
+    if (!lookup.found) return notRouted(c, lookup.status);
     return new Response(null, { status: 204, headers: preflightHeaders(origin, method) });
   };
 
@@ -210,11 +215,7 @@ export function createProxyCore(options: ProxyOptions): ProxyCore {
   const endpoint = async (c: Ctx): Promise<Response> => {
     const method = c.req.method;
     const lookup = lookupRoute(method, c.get('rel'));
-    if (!lookup.found) {
-      return lookup.status === 405
-        ? refuse(c, 'method-not-allowed', 405, 'Method not allowed')
-        : refuse(c, 'endpoint-not-found', 404, 'No such endpoint');
-    }
+    if (!lookup.found) return notRouted(c, lookup.status);
     const route: Route = lookup.route;
     const entry = c.get('entry');
     entry.endpoint = route.kind === 'logout' ? 'logout' : route.id;
