@@ -12,6 +12,7 @@ export const common = {
   'common.optional': 'optional',
   'common.search': 'Search',
   'common.noResults': 'No results',
+  'common.resultCount': 'Matches: {count}',
   'common.select': 'Select',
   'common.yes': 'Yes',
   'common.no': 'No',

@@ -11,6 +11,7 @@ export const common = {
   'common.optional': 'isteğe bağlı',
   'common.search': 'Ara',
   'common.noResults': 'Sonuç bulunamadı',
+  'common.resultCount': '{count} sonuç',
   'common.select': 'Seçin',
   'common.yes': 'Evet',
   'common.no': 'Hayır',
