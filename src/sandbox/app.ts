@@ -6,6 +6,8 @@ import { Hono, type Context } from 'hono';
 import type { SandboxServices } from './context.js';
 import { ProblemError } from './errors.js';
 import { controlRoutes, type ControlDeps } from './control.js';
+import { documentRoutes } from './documents/routes.js';
+import { paymentRoutes } from './pages/routes.js';
 import { dispatchApi, problemResponse } from './http/dispatch.js';
 import { handlers } from './http/handlers.js';
 import { logLine, recordedBody, recordedHeaders } from './log.js';
@@ -74,6 +76,8 @@ export function createApp(sb: SandboxServices, deps: ControlDeps): Hono<AppEnv> 
     }),
   );
 
+  app.route('/pay', paymentRoutes(sb));
+  app.route('/documents', documentRoutes(sb));
   app.all('*', (c) => dispatchApi(c.req.raw, sb, { handlers }));
   return app;
 }

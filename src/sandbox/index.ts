@@ -6,6 +6,7 @@
 import type { Catalog } from './catalog/index.js';
 import { createApp, type NodeBindings } from './app.js';
 import { createServices, type SandboxServices } from './context.js';
+import { documentUrl } from './documents/links.js';
 import { FaultInjector } from './faults.js';
 import { RequestRecorder } from './log.js';
 import { resolveOptions, type RuntimeConfig, type SandboxOptions } from './options.js';
@@ -27,7 +28,7 @@ export interface Sandbox {
   readonly services: SandboxServices;
   readonly faults: FaultInjector;
   readonly recorder: RequestRecorder;
-  /** Stops every timer (quotes still waiting stay WAITING). */
+  /** Closes hub connections and stops every timer (quotes still waiting stay WAITING). */
   close(): void;
 }
 
@@ -36,7 +37,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const sb = createServices(resolved);
   const faults = new FaultInjector();
   const recorder = new RequestRecorder();
-  const app = createApp(sb, { faults, recorder, mailView: async (m) => m });
+  const app = createApp(sb, {
+    faults,
+    recorder,
+    // Each read of the mailbox gets a fresh signed link to the attached policy PDF.
+    mailView: async (message, origin) => ({
+      ...message,
+      attachment: { ...message.attachment, url: await documentUrl(sb.signer, origin, { kind: 'policy', policyId: message.policyId }) },
+    }),
+  });
   return {
     fetch: async (request, env) => app.fetch(request, env ?? {}),
     store: sb.store,
@@ -47,6 +56,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     services: sb,
     faults,
     recorder,
-    close: () => sb.timers.close(),
+    close: () => {
+      sb.hub.close();
+      sb.timers.close();
+    },
   };
 }

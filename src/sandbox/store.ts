@@ -12,6 +12,7 @@ import type { Property } from '../contract/properties.js';
 import type { Vehicle } from '../contract/vehicles.js';
 import type { CoverageGroup } from './catalog/coverage.js';
 import type { Insurer } from './catalog/insurers.js';
+import type { QuoteSubject } from './services/quotes.js';
 
 export interface CustomerRecord {
   id: string;
@@ -107,6 +108,8 @@ export interface ProposalRecord {
   channel: Channel;
   caseId: string | null;
   productIds: string[];
+  /** What pricing needs, fixed when the proposal is made (a retry prices the same thing). */
+  subject: QuoteSubject;
   createdAt: string;
 }
 

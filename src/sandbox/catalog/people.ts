@@ -69,13 +69,15 @@ export interface TestIdentity {
 export function makeTestIdentities(seed: number): TestIdentity[] {
   const rng = seededRng(seed, 'test-identities');
   const phone = () => `5${rng.pick(['32', '33', '35', '42', '44', '52', '54', '55'])}${rng.digits(7)}`;
+  const returning = makeTckn(rng);
   return [
     {
       label: 'Kayıtlı müşteri (aracı, konutu ve sağlık bilgisi kayıtlı)',
       $type: 'individual',
-      identityNumber: Number(makeTckn(rng)),
+      identityNumber: Number(returning),
       phoneNumber: { countryCode: 90, number: phone() },
       registered: true,
+      fullName: personFor(seed, returning).fullName,
     },
     {
       label: 'Yeni bireysel müşteri (ilk girişte doğum tarihi gerekir)',

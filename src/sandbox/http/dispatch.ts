@@ -46,7 +46,7 @@ async function readJson(request: Request): Promise<unknown> {
 }
 
 export interface DispatchOptions {
-  handlers: Partial<HandlerMap>;
+  handlers: HandlerMap;
 }
 
 export async function dispatchApi(request: Request, sb: SandboxServices, { handlers }: DispatchOptions): Promise<Response> {
@@ -64,12 +64,8 @@ export async function dispatchApi(request: Request, sb: SandboxServices, { handl
       throw new ProblemError('endpoint-not-found', 404, `${path} adresinde bir uç nokta yok.`, ['ENDPOINT_NOT_FOUND']);
     }
     const endpoint = match.endpoint;
-    if (endpoint.websocket) {
-      throw new ProblemError('feature-not-supported', 426, 'Bu adres yalnızca WebSocket (SignalR) bağlantısı kabul eder.', ['WEBSOCKET_REQUIRED'], undefined, {
-        Upgrade: 'websocket',
-      });
-    }
-    const principal = endpoint.auth ? await sb.tokens.authenticate(request.headers.get('authorization')) : null;
+    // The hub authorizes its upgrade itself (token in the query); see routes/realtime.ts.
+    const principal = endpoint.auth && !endpoint.websocket ? await sb.tokens.authenticate(request.headers.get('authorization')) : null;
 
     let query: unknown;
     if (endpoint.query) {
@@ -86,10 +82,7 @@ export async function dispatchApi(request: Request, sb: SandboxServices, { handl
       body = parsed.data;
     }
 
-    const handler = handlers[match.id] as Handler<EndpointId> | undefined;
-    if (!handler) {
-      throw new ProblemError('feature-not-supported', 501, `${match.id} henüz sanal ortamda yok.`, ['NOT_IMPLEMENTED']);
-    }
+    const handler = handlers[match.id] as Handler<EndpointId>;
     const ctx = { params: match.params, query, body, principal, origin: url.origin, request, sb } as HandlerContext<EndpointId>;
     const result: unknown = await handler(ctx);
     return answer(match.id, endpoint.response, result, sb);
