@@ -75,12 +75,9 @@ export class InsurupQuoteCard extends LitElement {
   @query('h3') private heading!: HTMLHeadingElement;
   private focusHeadingNext = false;
 
+  /** The coverage from its own endpoint, read again when a coverage event changes it. */
   private readonly coverageTask = new Task(this, {
-    task: async ([open, id, embedded], { signal }) => {
-      if (!open) return null;
-      // Quotes usually carry their coverage already; only ask when this one did not.
-      return (embedded as Coverage | null | undefined) ?? this.actions.coverage(id as string, signal);
-    },
+    task: async ([open, id], { signal }) => (open ? this.actions.coverage(id, signal) : null),
     args: () => [this.detailsOpen, this.product.id, this.product.coverage] as const,
   });
 
@@ -337,27 +334,31 @@ export class InsurupQuoteCard extends LitElement {
 
   private renderCoverage(): unknown {
     return this.coverageTask.render({
-      pending: () => renderPending(this.t('quotes.coverage.loading')),
+      // A quote that already carries its coverage shows it while the endpoint answers.
+      pending: () =>
+        this.product.coverage ? this.renderCoverageList(this.product.coverage) : renderPending(this.t('quotes.coverage.loading')),
       error: (error) =>
         renderError(errorMessage(error, this.language), {
           label: this.t('common.retry'),
           onRetry: () => void this.coverageTask.run(),
         }),
-      complete: (coverage) => {
-        const rows = coverage ? coverageRows(coverage, this.language) : [];
-        if (rows.length === 0) return html`<p class="muted">${this.t('quotes.coverage.empty')}</p>`;
-        return html`<dl class="coverage-list" part="coverage-list">
-          ${rows.map(
-            (row) => html`<div class="coverage-row" data-field=${row.field}>
-              <dt>${row.label}</dt>
-              <dd class=${row.included ? 'included' : 'excluded'}>
-                <span aria-hidden="true">${row.included ? '✓' : '–'}</span> ${row.value}
-              </dd>
-            </div>`,
-          )}
-        </dl>`;
-      },
+      complete: (coverage) => this.renderCoverageList(coverage),
     });
+  }
+
+  private renderCoverageList(coverage: Coverage | null): TemplateResult {
+    const rows = coverage ? coverageRows(coverage, this.language) : [];
+    if (rows.length === 0) return html`<p class="muted">${this.t('quotes.coverage.empty')}</p>`;
+    return html`<dl class="coverage-list" part="coverage-list">
+      ${rows.map(
+        (row) => html`<div class="coverage-row" data-field=${row.field}>
+          <dt>${row.label}</dt>
+          <dd class=${row.included ? 'included' : 'excluded'}>
+            <span aria-hidden="true">${row.included ? '✓' : '–'}</span> ${row.value}
+          </dd>
+        </div>`,
+      )}
+    </dl>`;
   }
 }
 
