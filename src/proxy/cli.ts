@@ -1,5 +1,6 @@
 /** `insurup-proxy`: starts the token proxy from flags and environment variables. */
 import { parseCli, USAGE } from './cli-options.js';
+import { resolveOptions } from './options.js';
 import { startProxy } from './node.js';
 import { createRedisStore } from './redis-store.js';
 
@@ -7,8 +8,10 @@ async function main(): Promise<void> {
   let parsed;
   try {
     parsed = parseCli(process.argv.slice(2), process.env);
+    // A bad origin, path or Agent ID is a usage error too: refuse it before listening.
+    if (!parsed.help) resolveOptions(parsed.options);
   } catch (error) {
-    console.error(`insurup-proxy: ${(error as Error).message}\n\n${USAGE}`);
+    console.error(`${(error as Error).message.replace(/^(insurup-proxy: )?/, 'insurup-proxy: ')}\n\n${USAGE}`);
     process.exit(2);
   }
   if (parsed.help) {

@@ -91,7 +91,8 @@ describe('CORS and origins', () => {
   });
 
   it('refuses refresh and logout without the page’s Origin or a same-site fetch', async () => {
-    for (const headers of [{}, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'none' }, { origin: FOREIGN }]) {
+    const variants: Record<string, string>[] = [{}, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'none' }, { origin: FOREIGN }];
+    for (const headers of variants) {
       for (const path of ['/api/auth/customer/refresh', '/api/auth/customer/logout']) {
         const response = await fetch(`${stack.base}${path}`, { method: 'POST', headers: { cookie: session.cookie, ...headers } });
         assert.equal(response.status, 403, `${path} ${JSON.stringify(headers)}`);

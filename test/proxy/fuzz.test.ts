@@ -15,7 +15,7 @@ const UPSTREAM_HEADERS = new Set([
   'authorization', 'content-type', 'accept', 'accept-language',
   'accept-encoding', 'user-agent', 'sec-fetch-mode', 'connection', 'host', 'content-length', 'transfer-encoding',
 ]);
-const GRAPHQL_DOCUMENTS = new Set(Object.values(graphqlOperations).map((op) => op.query));
+const GRAPHQL_DOCUMENTS = new Set<string>(Object.values(graphqlOperations).map((op) => op.query));
 
 interface Case {
   method: string;
