@@ -64,4 +64,180 @@ describe('<insurup-quotes>', () => {
     const gets = await requestsSince(mark, new RegExp(`^/api/proposals/${proposalId}$`), 'GET');
     expect(gets.length).to.be.at.most(3);
   });
+
+  it('says it is not configured without coverage groups, and asks for nothing', async () => {
+    const mark = await requestMark();
+    await kaskoFlowAtQuotes();
+    const el = await mountQuotes({ groups: [] });
+    await until(() => visibleText(el.shadowRoot!).includes('coverage-group-ids'), 'the configuration message');
+    expect(byRole(el.shadowRoot!, 'alert').textContent).to.include('yapılandırılmamış');
+    expect(await requestsSince(mark, /^\/api\/proposals/)).to.have.length(0);
+  });
+
+  it('changes the price and the per-instalment amount with the instalment plan', async () => {
+    await kaskoFlowAtQuotes();
+    const el = await mountQuotes();
+    const card = await until(() => cardsIn(el, 'active').find((c) => inCard(c, 'select[name="installment"]')), 'a quote with plans');
+    const select = inCard<HTMLSelectElement>(card, 'select[name="installment"]')!;
+    expect(byLabel(card.shadowRoot!, 'Ödeme seçeneği')).to.equal(select);
+    const cash = amountOf(priceOf(card));
+    expect(visibleText(inCard(card, '[part="per-installment"]')!)).to.equal('Tek çekim');
+    expect([...select.options].map((o) => o.value)).to.deep.equal(['1', '3', '6', '9']);
+
+    select.value = '6';
+    select.dispatchEvent(new Event('change'));
+    await card.updateComplete;
+    const six = amountOf(priceOf(card));
+    expect(six).to.be.greaterThan(cash);
+    const per = visibleText(inCard(card, '[part="per-installment"]')!);
+    expect(per).to.match(/^6 taksit × ₺/);
+    expect(amountOf(per.replace(/^6 taksit × /, ''))).to.be.closeTo(six / 6, 0.01);
+  });
+
+  it('sorts by price with the best price marked, or by insurer', async () => {
+    await kaskoFlowAtQuotes();
+    const el = await mountQuotes();
+    await untilComplete(el);
+    const shown = cards(el);
+    const quotes = shown.filter((c) => cardState(c) === 'active');
+    const prices = quotes.map((c) => amountOf(priceOf(c)));
+    expect(prices).to.deep.equal([...prices].sort((a, b) => a - b));
+    // Quotes first, failed ones last.
+    const states = shown.map(cardState);
+    expect(states.slice(0, quotes.length).every((s) => s === 'active')).to.equal(true);
+    expect(states.slice(quotes.length).every((s) => s === 'failed')).to.equal(true);
+    const best = shown.filter((c) => inCard(c, '[part="best-price"]'));
+    expect(best).to.have.length(1);
+    expect(best[0]).to.equal(quotes[0]);
+    expect(visibleText(inCard(best[0]!, '[part="best-price"]')!)).to.equal('En uygun fiyat');
+
+    const sort = byLabel<HTMLSelectElement>(el.shadowRoot!, 'Sırala');
+    sort.value = 'insurer';
+    sort.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const names = cards(el).map(insurerOf);
+    expect(names).to.deep.equal([...names].sort(new Intl.Collator('tr-TR').compare));
+    expect(el.getAttribute('sort')).to.equal('insurer');
+  });
+
+  it('offers ROBOT products through the agency instead of Buy', async () => {
+    const { insurers } = await catalogView();
+    const robot = insurers.find((i) => i.productType === 'ROBOT')!;
+    // Quotes are seeded per vehicle: find one the robot insurer quotes (most vehicles).
+    let el!: Awaited<ReturnType<typeof mountQuotes>>;
+    let card: ReturnType<typeof cards>[number] | undefined;
+    for (let attempt = 0; attempt < 6 && !card; attempt++) {
+      if (attempt > 0) await freshPage();
+      await kaskoFlowAtQuotes(`ROBOT${attempt}CHASSIS${Date.now() % 1e6}`);
+      el = await mountQuotes({ agencyPhone: '0212 555 01 02', contactUrl: 'https://acente.example/iletisim' });
+      await untilComplete(el);
+      card = cards(el).find((c) => insurerOf(c) === robot.name && cardState(c) === 'active');
+      if (!card) el.remove();
+    }
+    expect(card, 'a quote from the robot insurer').to.exist;
+    if (!card) return;
+    expect(inCard(card, '[part="buy-button"]')).to.equal(null);
+    expect(visibleText(card.shadowRoot!)).to.include('acentemizle tamamlayın');
+    const phone = inCard<HTMLAnchorElement>(card, 'a[part="agency-phone"]')!;
+    expect(phone.getAttribute('href')).to.equal('tel:02125550102');
+    expect(visibleText(phone)).to.include('0212 555 01 02');
+    expect(inCard<HTMLAnchorElement>(card, 'a[part="agency-contact"]')!.href).to.equal('https://acente.example/iletisim');
+    // Every web-service quote can be bought.
+    for (const other of cardsIn(el, 'active').filter((c) => c !== card)) {
+      expect(inCard(other, '[part="buy-button"]'), insurerOf(other)).to.exist;
+    }
+  });
+
+  it('stores the chosen quote and instalment and fires insurup-quote-selected without personal data', async () => {
+    const session = await kaskoFlowAtQuotes();
+    const el = await mountQuotes();
+    const card = await until(() => cardsIn(el, 'active').find((c) => inCard(c, '[part="buy-button"]')), 'a buyable quote');
+    const select = inCard<HTMLSelectElement>(card, 'select[name="installment"]')!;
+    select.value = '3';
+    select.dispatchEvent(new Event('change'));
+    await card.updateComplete;
+    const events: CustomEvent[] = [];
+    document.addEventListener('insurup-quote-selected', (e) => events.push(e as CustomEvent), { once: true });
+    inCard<HTMLButtonElement>(card, '[part="buy-button"]')!.click();
+    await until(() => events.length, 'the event');
+    const detail = events[0]!.detail;
+    expect(Object.keys(detail).sort()).to.deep.equal(
+      ['currency', 'grossPremium', 'installmentNumber', 'insuranceCompanyId', 'product', 'productId'].sort(),
+    );
+    expect(detail).to.include({ product: 'kasko', installmentNumber: 3, currency: 'TURKISH_LIRA' });
+    const selection = session.state.selection!;
+    expect(selection.installmentNumber).to.equal(3);
+    expect(selection.insuranceCompanyName).to.equal(insurerOf(card));
+    expect(selection.grossPremium).to.equal(detail.grossPremium);
+    expect(session.state.step).to.equal('checkout');
+    expect(JSON.stringify(sessionStorage)).to.not.match(/\d{11}|5\d{9}/);
+  });
+
+  it('works with the keyboard alone: sort, instalment, Buy with Enter', async () => {
+    const session = await kaskoFlowAtQuotes();
+    const el = await mountQuotes();
+    await untilComplete(el);
+    el.shadowRoot!.querySelector<HTMLElement>('h2')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()).to.equal(byLabel(el.shadowRoot!, 'Sırala'));
+    await sendKeys({ press: 'Tab' });
+    const first = cards(el)[0]!;
+    const select = inCard<HTMLSelectElement>(first, 'select[name="installment"]')!;
+    expect(deepActiveElement()).to.equal(select);
+    const before = priceOf(first);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await first.updateComplete;
+    expect(select.value).to.equal('6');
+    expect(priceOf(first)).to.not.equal(before);
+    // On to the first Buy button, then Enter.
+    for (let i = 0; i < 30; i++) {
+      await sendKeys({ press: 'Tab' });
+      const active = deepActiveElement();
+      if (active?.getAttribute('part') === 'buy-button') break;
+    }
+    const buy = deepActiveElement()!;
+    expect(buy.getAttribute('part')).to.equal('buy-button');
+    expect(buy.textContent).to.include('Satın al');
+    await sendKeys({ press: 'Enter' });
+    await until(() => session.state.selection, 'the selection');
+    expect(session.state.step).to.equal('checkout');
+  });
+
+  it('speaks English when asked, and announces new quotes in batches', async () => {
+    await kaskoFlowAtQuotes();
+    const el = await mountQuotes({ lang: 'en', announceDelay: 400 });
+    const region = el.shadowRoot!.querySelector('[role="status"][aria-live="polite"]')!;
+    await until(() => /new quotes? arrived/.test(region.textContent ?? ''), 'an announcement');
+    expect(region.textContent).to.match(/^\d+ new quotes? arrived\./);
+    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Quotes');
+    await untilComplete(el);
+    const card = cardsIn(el, 'active').find((c) => inCard(c, '[part="buy-button"]'))!;
+    expect(visibleText(inCard(card, '[part="buy-button"]')!)).to.match(/^Buy/);
+    expect(byLabel(card.shadowRoot!, 'Payment plan')).to.exist;
+    await until(() => (region.textContent ?? '').includes('All quotes are in.'), 'the closing announcement');
+  });
+
+  it('fits a 360 px phone with touch-sized controls', async () => {
+    await setViewport({ width: 360, height: 740 });
+    try {
+      await kaskoFlowAtQuotes();
+      const el = await mountQuotes();
+      await untilComplete(el);
+      expect(el.scrollWidth).to.be.at.most(360);
+      const card = cardsIn(el, 'active').find((c) => inCard(c, '[part="buy-button"]'))!;
+      const fontSize = parseFloat(getComputedStyle(el).fontSize);
+      for (const control of [
+        inCard(card, '[part="buy-button"]')!,
+        inCard(card, 'select[name="installment"]')!,
+        inCard(card, '[part="details-button"]')!,
+        inCard(card, '[part="compare"]')!,
+      ]) {
+        expect(control.getBoundingClientRect().height, control.getAttribute('part') ?? control.tagName).to.be.at.least(fontSize * 2.75 - 0.5);
+        expect(control.getBoundingClientRect().right).to.be.at.most(360);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
 });
