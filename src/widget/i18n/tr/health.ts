@@ -1,3 +1,15 @@
 export const health = {
   'health.title': 'Sağlık bilgileriniz',
+  'health.intro': 'Tamamlayıcı sağlık sigortası teklifleri için boyunuzu ve kilonuzu girin.',
+  'health.loading': 'Kayıtlı bilgileriniz getiriliyor…',
+  'health.loadFailed': 'Kayıtlı bilgileriniz getirilemedi. Bilgileri yine de girebilirsiniz.',
+  'health.prefilled': 'Daha önce girdiğiniz bilgiler dolduruldu. Değiştiyse güncelleyin.',
+  'health.height': 'Boy (cm)',
+  'health.heightHint': '{min}–{max} cm, ör. 175',
+  'health.weight': 'Kilo (kg)',
+  'health.weightHint': '{min}–{max} kg, ör. 72',
+  'health.save': 'Kaydet ve devam et',
+  'health.saving': 'Bilgileriniz kaydediliyor…',
+  'health.ready': 'Sağlık bilgileriniz kaydedildi.',
+  'health.edit': 'Bilgileri düzenle',
 } as const;
