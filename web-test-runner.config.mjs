@@ -3,10 +3,31 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { startTestStack } from './test/support/stack.ts';
 
 const files = process.env.WTR_FILES
   ? process.env.WTR_FILES.split(',')
   : ['test/widget/**/*.test.ts', '!test/widget/**/*.node.test.ts'];
+
+// The sandbox and the proxy for this run (fixed seed and OTP, short delays), started with the
+// dev server and described to the tests at /__insurup_env (test/widget/support/env.ts).
+let stack;
+const testStack = {
+  name: 'insurup-test-stack',
+  async serverStart({ config }) {
+    stack = await startTestStack({ allowedOrigins: [`http://127.0.0.1:${config.port}`] });
+  },
+  serve(context) {
+    if (context.path === '/__insurup_env') {
+      const { proxyUrl, sandboxUrl, otp } = stack;
+      return { body: JSON.stringify({ proxyUrl, sandboxUrl, otp }), type: 'json' };
+    }
+    return undefined;
+  },
+  async serverStop() {
+    await stack?.close();
+  },
+};
 
 export default {
   files,
@@ -16,7 +37,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), testStack],
   browsers: [
     chromeLauncher({
       launchOptions: {
