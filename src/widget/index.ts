@@ -7,6 +7,8 @@
 export { InsurupLogin } from './elements/insurup-login/element.js';
 export { InsurupFlow } from './elements/insurup-flow/element.js';
 export { InsurupVehicleForm } from './elements/insurup-vehicle-form/element.js';
+export { InsurupPropertyForm } from './elements/insurup-property-form/element.js';
+export { InsurupHealthForm } from './elements/insurup-health-form/element.js';
 export { InsurupQuotes } from './elements/insurup-quotes/element.js';
 export { InsurupCheckout } from './elements/insurup-checkout/element.js';
 export { InsurupPolicy } from './elements/insurup-policy/element.js';

@@ -13,6 +13,14 @@ export function deepActiveElement(): Element | null {
 
 /** Every element matching `selector` in `root` and in every shadow root below it. */
 export function deepQueryAll<T extends Element = HTMLElement>(root: ParentNode, selector: string): T[] {
+  // An element given as the root is searched in its shadow root first (what it renders).
+  if (root instanceof Element && root.shadowRoot) {
+    return [...deepQueryAll<T>(root.shadowRoot, selector), ...lightQueryAll<T>(root, selector)];
+  }
+  return lightQueryAll<T>(root, selector);
+}
+
+function lightQueryAll<T extends Element>(root: ParentNode, selector: string): T[] {
   const found: T[] = [...root.querySelectorAll<T>(selector)];
   for (const el of root.querySelectorAll('*')) {
     if (el.shadowRoot) found.push(...deepQueryAll<T>(el.shadowRoot, selector));

@@ -212,12 +212,10 @@ export class InsurupFlow extends InsurupElement {
     const auth = this.flowSession?.auth;
     if (!auth) return;
     this.focusPending = true;
-    try {
-      await auth.logout();
-    } catch {
-      // The page has forgotten the customer even when the proxy could not be told.
-    }
+    // The page forgets the customer at once (the flow starts over); the proxy is told meanwhile.
+    const told = auth.logout();
     this.emit('insurup-logout', { reason: 'user' });
+    await told.catch(() => undefined);
   }
 
   // ---- rendering ------------------------------------------------------------------------------

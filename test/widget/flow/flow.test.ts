@@ -1,0 +1,308 @@
+/**
+ * `<insurup-flow>` against the sandbox through the proxy: steps, progress, focus, Back, resume
+ * after a reload, flows and separately placed elements sharing one login.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/widget/index.js';
+import type { InsurupFlow } from '../../../src/widget/elements/insurup-flow/element.js';
+import type { InsurupLogin } from '../../../src/widget/elements/insurup-login/element.js';
+import { authSessionFor, normalizeProxyUrl, resetAuthSessions } from '../../../src/widget/session/auth-session.js';
+import { resetPageSessions } from '../../../src/widget/session/context.js';
+import { initialFlowState } from '../../../src/widget/session/flow-state.js';
+import { saveFlowState, storageKey } from '../../../src/widget/session/persistence.js';
+import type { InsurupEventMap } from '../../../src/widget/events.js';
+import { loginViaApi, newIdentity, readOtp, testEnv, until } from '../support/env.js';
+import { byLabel, byRole, deepActiveElement, deepQuery, press, queryByRole, typeInto, visibleText } from '../core/dom.js';
+import { freshPage, requestMark, requestsSince } from '../core/stack.js';
+
+const BRANCH = '3f2b8c1e-9d4a-4b7e-a1c2-5d6e7f8a9b0c';
+
+interface FlowAttrs {
+  id?: string;
+  product?: string;
+  lang?: string;
+}
+
+async function mountFlow(attrs: FlowAttrs = {}): Promise<InsurupFlow> {
+  const { proxyUrl } = await testEnv();
+  const el = await fixture<InsurupFlow>(html`<insurup-flow
+    id=${attrs.id ?? 'main'}
+    product=${attrs.product ?? 'kasko'}
+    proxy-url=${proxyUrl}
+    kvkk-url="/kvkk"
+    agent-branch-id=${BRANCH}
+    coverage-group-ids="0123456789abcdef01234567"
+    lang=${attrs.lang ?? 'tr'}
+  ></insurup-flow>`);
+  await settled(el);
+  return el;
+}
+
+/** Until the page login is known and the step element is on screen. */
+async function settled(el: InsurupFlow): Promise<void> {
+  await until(() => {
+    const status = el.session?.auth.status;
+    return (status === 'anonymous' || status === 'authenticated') && el.shadowRoot!.querySelector('.step > *:not(.pending)');
+  }, 'the flow to show a step');
+  await el.updateComplete;
+}
+
+const currentStep = (el: InsurupFlow) =>
+  el.shadowRoot!.querySelector('[aria-current="step"]')?.textContent?.replace(/\s+/g, ' ').trim();
+const stepElement = (el: InsurupFlow) => el.shadowRoot!.querySelector('.step')!.firstElementChild;
+
+function recordSteps(el: HTMLElement): Array<InsurupEventMap['insurup-step-change']> {
+  const seen: Array<InsurupEventMap['insurup-step-change']> = [];
+  el.addEventListener('insurup-step-change', (e) => seen.push(e.detail));
+  return seen;
+}
+
+/** Reload as the browser does it: memory gone, sessionStorage and the refresh cookie kept. */
+function forgetMemory(el: HTMLElement): void {
+  el.remove();
+  resetPageSessions();
+  resetAuthSessions();
+}
+
+describe('<insurup-flow>', () => {
+  beforeEach(() => freshPage());
+  after(() => freshPage());
+
+  it('is accessible, starts at the login and shows progress', async () => {
+    const el = await mountFlow();
+    await expect(el).to.be.accessible();
+    expect(currentStep(el)).to.equal('1 Giriş');
+    const steps = [...el.shadowRoot!.querySelectorAll('[part~="progress-step"]')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(steps).to.deep.equal(['1 Giriş', '2 Araç', '3 Teklifler', '4 Ödeme', '5 Poliçe']);
+    expect(stepElement(el)!.localName).to.equal('insurup-login');
+    expect(stepElement(el)!.getAttribute('kvkk-url')).to.equal('/kvkk');
+    expect(queryByRole(el.shadowRoot!, 'button', 'Geri')).to.equal(null);
+  });
+
+  it('logs in with the keyboard, moves on to the vehicle with focus on its heading, and opens the sales case once', async () => {
+    history.replaceState(null, '', `${location.pathname}?utm_source=google&utm_campaign=kasko-kis`);
+    try {
+      const mark = await requestMark();
+      const el = await mountFlow();
+      const steps = recordSteps(el);
+      const who = newIdentity();
+      await typeInto(byLabel(el, 'T.C. kimlik numarası'), who.tckn);
+      await press('Tab');
+      await typeInto(byLabel(el, 'Doğum tarihi'), '15061990');
+      await press('Tab');
+      await typeInto(byLabel(el, 'Cep telefonu'), who.phone);
+      await press('Tab');
+      await press('Space');
+      await press('Tab');
+      await press('Tab');
+      await press('Enter');
+      await until(() => deepActiveElement()?.id === 'code', 'the code field');
+      await typeInto(byLabel(el, 'SMS ile gelen kod'), await readOtp(who.phone));
+      await press('Enter');
+
+      await until(() => stepElement(el)?.localName === 'insurup-vehicle-form', 'the vehicle step');
+      expect(currentStep(el)).to.equal('2 Araç');
+      const heading = await until(() => {
+        const active = deepActiveElement();
+        return active?.getAttribute('part')?.includes('heading') ? active : null;
+      }, 'focus on the new heading');
+      expect(heading.textContent?.trim()).to.equal('Aracınız');
+      expect(stepElement(el)!.shadowRoot!.contains(heading)).to.equal(true);
+      expect(steps).to.deep.equal([{ step: 'asset', previousStep: 'login', product: 'kasko' }]);
+      expect(visibleText(el.shadowRoot!.querySelector('[part~="account"]')!)).to.match(/olarak giriş yapıldı/);
+
+      const caseCreated = await until(async () => (await requestsSince(mark, /new-sale-opportunity/, 'POST'))[0], 'the sales case');
+      expect(caseCreated.body).to.deep.include({
+        productBranch: 'KASKO',
+        channel: 'WEBSITE',
+        agentBranchId: BRANCH,
+        advertisingSource: 'google',
+        campaign: 'kasko-kis',
+      });
+      const graphql = await requestsSince(mark, /^\/graphql$/, 'POST');
+      expect(graphql.length).to.be.greaterThan(0);
+      expect(graphql[0]!.id).to.be.lessThan(caseCreated.id); // checked first
+      await until(() => el.session!.state.caseId, 'the case id in the session');
+    } finally {
+      history.replaceState(null, '', location.pathname);
+    }
+  });
+
+  it('resumes at the same step after a reload, without a second sales case', async () => {
+    const el = await mountFlow({ id: 'reload' });
+    await loginViaApi();
+    await until(() => stepElement(el)?.localName === 'insurup-vehicle-form', 'the vehicle step');
+    await until(() => el.session!.state.caseId, 'the sales case');
+    el.session!.completeAsset({ type: 'VEHICLE', id: 'veh-reload' });
+    await until(() => stepElement(el)?.localName === 'insurup-quotes', 'the quotes step');
+    const mark = await requestMark();
+
+    forgetMemory(el);
+    const again = await mountFlow({ id: 'reload' });
+    const steps = recordSteps(again);
+    expect(again.session!.auth.status).to.equal('authenticated');
+    expect(currentStep(again)).to.equal('3 Teklifler');
+    expect(stepElement(again)!.localName).to.equal('insurup-quotes');
+    expect(stepElement(again)!.getAttribute('coverage-group-ids')).to.equal('0123456789abcdef01234567');
+    expect(again.session!.state.asset).to.deep.equal({ type: 'VEHICLE', id: 'veh-reload' });
+    expect(steps).to.deep.equal([]); // the event for the resumed step came before this listener
+    const seen = await requestsSince(mark);
+    expect(seen.filter((r) => /new-sale-opportunity/.test(r.path))).to.have.length(0);
+    expect(seen.filter((r) => r.path === '/api/auth/customer/refresh')).to.have.length(1);
+  });
+
+  it('starts over cleanly when the session cannot be resumed', async () => {
+    const { proxyUrl } = await testEnv();
+    const key = storageKey(normalizeProxyUrl(proxyUrl), 'kasko', 'id:gone');
+    saveFlowState(key, { ...initialFlowState('kasko'), customerId: 'someone', step: 'quotes', assetReady: true });
+    const el = await mountFlow({ id: 'gone' });
+    expect(currentStep(el)).to.equal('1 Giriş');
+    expect(stepElement(el)!.localName).to.equal('insurup-login');
+    expect(sessionStorage.getItem(key)).to.equal(null);
+  });
+
+  it('goes Back from quotes to the vehicle, by keyboard, with focus on the heading', async () => {
+    const el = await mountFlow();
+    await loginViaApi();
+    await until(() => stepElement(el)?.localName === 'insurup-vehicle-form', 'the vehicle step');
+    el.session!.completeAsset({ type: 'VEHICLE', id: 'veh-back' });
+    await until(() => stepElement(el)?.localName === 'insurup-quotes', 'the quotes step');
+    const back = byRole(el.shadowRoot!, 'button', 'Geri');
+    back.focus();
+    await press('Enter');
+    await until(() => stepElement(el)?.localName === 'insurup-vehicle-form', 'back at the vehicle');
+    expect(currentStep(el)).to.match(/^✓? ?2 ?Araç|Araç/);
+    await until(() => deepActiveElement()?.textContent?.trim() === 'Aracınız', 'focus on the vehicle heading');
+    expect(queryByRole(el.shadowRoot!, 'button', 'Geri')).to.equal(null);
+  });
+
+  it('logs out from the flow and starts over at the login', async () => {
+    const el = await mountFlow();
+    await loginViaApi();
+    await until(() => stepElement(el)?.localName === 'insurup-vehicle-form', 'the vehicle step');
+    const logouts: unknown[] = [];
+    el.addEventListener('insurup-logout', (e) => logouts.push(e.detail));
+    byRole(el.shadowRoot!, 'button', 'Çıkış yap').click();
+    await until(() => stepElement(el)?.localName === 'insurup-login', 'the login again');
+    expect(logouts).to.deep.equal([{ reason: 'user' }]);
+    await until(() => deepActiveElement()?.textContent?.trim() === 'Giriş yapın', 'focus on the login heading');
+    expect(el.session!.state.customerId).to.equal(null);
+  });
+
+  it('keeps two flows on one page apart under one login', async () => {
+    const { proxyUrl } = await testEnv();
+    const page = await fixture<HTMLElement>(html`<div>
+      <insurup-flow id="first" product="kasko" proxy-url=${proxyUrl} kvkk-url="/kvkk"></insurup-flow>
+      <insurup-flow id="second" product="kasko" proxy-url=${proxyUrl} kvkk-url="/kvkk"></insurup-flow>
+      <insurup-flow id="third" product="trafik" proxy-url=${proxyUrl} kvkk-url="/kvkk"></insurup-flow>
+    </div>`);
+    const [a, b, c] = ['first', 'second', 'third'].map((id) => page.querySelector<InsurupFlow>(`#${id}`)!) as [InsurupFlow, InsurupFlow, InsurupFlow];
+    await Promise.all([a, b, c].map(settled));
+    expect(a.session).not.to.equal(b.session);
+    expect(a.session!.auth).to.equal(b.session!.auth);
+    expect(c.session!.auth).to.equal(a.session!.auth);
+
+    // Logging in once, in the first flow, logs every flow in.
+    const who = newIdentity();
+    const login = stepElement(a) as InsurupLogin;
+    await typeInto(byLabel(login, 'T.C. kimlik numarası'), who.tckn);
+    await typeInto(byLabel(login, 'Doğum tarihi'), '15061990');
+    await typeInto(byLabel(login, 'Cep telefonu'), who.phone);
+    byLabel(login, /KVKK/).click();
+    byRole(login.shadowRoot!, 'button', 'Doğrulama kodu gönder').click();
+    await until(() => queryByRole(login.shadowRoot!, 'heading', 'Doğrulama kodu'), 'the code step');
+    await typeInto(byLabel(login, 'SMS ile gelen kod'), await readOtp(who.phone));
+    await press('Enter');
+    for (const flow of [a, b, c]) {
+      await until(() => stepElement(flow)?.localName === 'insurup-vehicle-form', `${flow.id} at its asset step`);
+    }
+    // Each flow keeps its own steps and asset.
+    a.session!.completeAsset({ type: 'VEHICLE', id: 'veh-first' });
+    await until(() => stepElement(a)?.localName === 'insurup-quotes', 'the first flow at quotes');
+    await b.updateComplete;
+    expect(stepElement(b)!.localName).to.equal('insurup-vehicle-form');
+    expect(b.session!.state.asset).to.equal(null);
+    expect(currentStep(c)).to.equal('2 Araç');
+    const keys = Object.keys(sessionStorage).filter((k) => k.startsWith('insurup:v1:'));
+    expect(keys.some((k) => k.endsWith('|kasko|id:first'))).to.equal(true);
+    expect(keys.some((k) => k.endsWith('|kasko|id:second'))).to.equal(true);
+    expect(keys.some((k) => k.endsWith('|trafik|id:third'))).to.equal(true);
+  });
+
+  it('lets separately placed elements share one session (a login block and a vehicle block)', async () => {
+    const { proxyUrl } = await testEnv();
+    const page = await fixture<HTMLElement>(html`<main>
+      <section class="cms-block"><insurup-login proxy-url=${proxyUrl} kvkk-url="/kvkk"></insurup-login></section>
+      <section class="cms-block"><p>Kampanya metni</p></section>
+      <section class="cms-block"><insurup-vehicle-form proxy-url=${proxyUrl} product="kasko"></insurup-vehicle-form></section>
+    </main>`);
+    const login = page.querySelector('insurup-login')!;
+    const vehicle = page.querySelector('insurup-vehicle-form')!;
+    await until(() => login.session?.auth.status === 'anonymous', 'the restore');
+    await until(() => visibleText(vehicle).includes('Devam etmek için önce giriş yapın.'), 'the vehicle block asking for a login');
+    expect(vehicle.session).to.equal(login.session);
+
+    const who = newIdentity();
+    await typeInto(byLabel(login, 'T.C. kimlik numarası'), who.tckn);
+    await typeInto(byLabel(login, 'Doğum tarihi'), '15061990');
+    await typeInto(byLabel(login, 'Cep telefonu'), who.phone);
+    byLabel(login, /KVKK/).click();
+    byRole(login.shadowRoot!, 'button', 'Doğrulama kodu gönder').click();
+    await until(() => queryByRole(login.shadowRoot!, 'heading', 'Doğrulama kodu'), 'the code step');
+    await typeInto(byLabel(login, 'SMS ile gelen kod'), await readOtp(who.phone));
+    await press('Enter');
+    await until(() => queryByRole(login.shadowRoot!, 'heading', 'Hoş geldiniz'), 'the login block greeting');
+    await until(() => !visibleText(vehicle).includes('Devam etmek için önce giriş yapın.'), 'the vehicle block to open');
+    expect(vehicle.session!.auth.isAuthenticated).to.equal(true);
+    expect(vehicle.session!.step).to.equal('asset');
+  });
+
+  it('lands on checkout when the page is this flow’s return from a payment page', async () => {
+    const auth = await loginViaApi();
+    const { proxyUrl } = await testEnv();
+    const key = storageKey(normalizeProxyUrl(proxyUrl), 'kasko', 'id:pay');
+    const marker = '0123456789abcdef0123456789abcdef';
+    saveFlowState(key, {
+      ...initialFlowState('kasko'),
+      customerId: auth.customer!.id,
+      step: 'checkout',
+      assetReady: true,
+      asset: { type: 'VEHICLE', id: 'veh-pay' },
+      proposalId: 'proposal-pay',
+      selection: {
+        proposalProductId: 'pp-pay', installmentNumber: 1, insuranceCompanyId: '1', insuranceCompanyName: 'Sigorta',
+        productId: '1', productName: 'Kasko', grossPremium: 1000, currency: 'TURKISH_LIRA',
+      },
+      purchase: { proposalProductId: 'pp-pay', paymentType: 'insurance-company-redirect', returnMarker: marker, startedAt: Date.now() },
+    });
+    // The flow was left at quotes by a Back before paying; the return still lands on checkout.
+    const saved = JSON.parse(sessionStorage.getItem(key)!);
+    sessionStorage.setItem(key, JSON.stringify({ ...saved, step: 'quotes' }));
+    resetPageSessions();
+    resetAuthSessions();
+    history.replaceState(null, '', `${location.pathname}?insurup_return=${marker}&success=true`);
+    try {
+      const el = await mountFlow({ id: 'pay' });
+      expect(currentStep(el)).to.equal('4 Ödeme');
+      expect(stepElement(el)!.localName).to.equal('insurup-checkout');
+    } finally {
+      history.replaceState(null, '', location.pathname);
+    }
+  });
+
+  it('speaks English', async () => {
+    const el = await mountFlow({ lang: 'en', product: 'konut' });
+    const steps = [...el.shadowRoot!.querySelectorAll('[part~="progress-step"]')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(steps).to.deep.equal(['1 Log in', '2 Home', '3 Quotes', '4 Payment', '5 Policy']);
+    expect(el.shadowRoot!.querySelector('ol')!.getAttribute('aria-label')).to.equal('Purchase steps');
+    expect(deepQuery(el, '[part~="heading"]')!.textContent!.trim()).to.equal('Log in');
+  });
+
+  it('says what is missing when it is not configured', async () => {
+    const el = await fixture<InsurupFlow>(html`<insurup-flow product="kasko"></insurup-flow>`);
+    expect(byRole(el.shadowRoot!, 'alert').textContent).to.contain('proxy-url');
+    const bad = await fixture<InsurupFlow>(html`<insurup-flow proxy-url="/x" product="kaskoo"></insurup-flow>`);
+    expect(byRole(bad.shadowRoot!, 'alert').textContent).to.contain('kasko, trafik, imm, konut, dask veya tss');
+    void authSessionFor;
+  });
+});
