@@ -11,8 +11,13 @@ import { defineElement } from '../../define.js';
 import { checkoutStyles } from './styles.js';
 import { CardForm, CARD_FIELD_IDS } from './card-form.js';
 import { loadCheckout, type CheckoutLoad } from './load-checkout.js';
+import { listenForPurchase } from './purchase-listener.js';
 import { isCardPayment, offeredPaymentTypes, parsePaymentTypes } from './payment-types.js';
 import { buildCallbackUrl, newReturnMarker, removeReturnParams } from './payment-return.js';
+import { openInNewTab } from '../insurup-policy/open-document.js';
+
+/** Document links are short-lived (minutes); an older one is fetched again before opening. */
+const LINK_FRESH_MS = 4 * 60_000;
 
 export { detectPaymentReturn, RETURN_PARAM } from './payment-return.js';
 
@@ -101,6 +106,9 @@ export class InsurupCheckout extends InsurupElement {
   @state() private redirectUrl: string | null = null;
   @state() private cardCleared = false;
   @state() private verifyingPayment = false;
+  /** The pre-contract form's link and when it was fetched (links expire). */
+  @state() private informationForm: { url: string; fetchedAt: number } | null = null;
+  @state() private informationFormError: unknown = null;
   /** Set when a return turned out unpaid; cleared by "try again" / "pay another way". */
   @state() private notPaid: { reason: string | null } | null = null;
 
@@ -126,8 +134,10 @@ export class InsurupCheckout extends InsurupElement {
         waitMs: this.purchaseWaitMs,
         pollMs: this.purchasePollMs,
         onWaiting: () => (this.verifyingPayment = true),
+        listen: () => listenForPurchase(client, proposalId, proposalProductId),
       });
       this.verifyingPayment = false;
+      if (result.kind === 'payable') this.informationForm = { url: result.infoFormUrl, fetchedAt: Date.now() };
       if (result.kind === 'purchased') {
         // Verified with the API: the only way a policy step is reached.
         session.completePurchase(result.policyId);
@@ -307,7 +317,7 @@ export class InsurupCheckout extends InsurupElement {
         : html`<form part="form" novalidate @submit=${this.onSubmit}>
             ${this.renderPaymentTypes(offered, type, busy)}
             ${type && isCardPayment(type) ? this.#card.render((k, p) => this.t(k, p), busy) : nothing}
-            ${this.renderInformationForm(result.infoFormUrl, busy)}
+            ${this.renderInformationForm(this.informationForm?.url ?? result.infoFormUrl, busy)}
             ${this.cardCleared && !this.payError
               ? html`<p class="alert info" part="notice" role="status">${this.t('checkout.card.cleared')}</p>`
               : nothing}
@@ -378,7 +388,14 @@ export class InsurupCheckout extends InsurupElement {
   private renderInformationForm(url: string, busy: boolean): TemplateResult {
     const error = this.submitted && !this.informationFormConfirmed ? this.t('checkout.infoForm.required') : null;
     return html`<div class="information-form" part="information-form">
-      <a href=${url} target="_blank" rel="noopener noreferrer" part="information-form-link">${this.t('checkout.infoForm.link')}</a>
+      <a
+        href=${url}
+        target="_blank"
+        rel="noopener noreferrer"
+        part="information-form-link"
+        @click=${this.onInformationFormClick}
+        >${this.t('checkout.infoForm.link')}</a
+      >
       <label class="choice" part="choice">
         <input
           type="checkbox"
@@ -394,6 +411,12 @@ export class InsurupCheckout extends InsurupElement {
         <span>${this.t('checkout.infoForm.confirm')}</span>
       </label>
       <span class="error" id="information-form-error" part="field-error" aria-live="polite">${error ?? nothing}</span>
+      ${this.informationFormError
+        ? renderError(this.describeError(this.informationFormError), {
+            label: this.t('common.retry'),
+            onRetry: () => void this.onInformationFormClick(new MouseEvent('click')),
+          })
+        : nothing}
     </div>`;
   }
 
@@ -415,6 +438,26 @@ export class InsurupCheckout extends InsurupElement {
       })}
     </div>`;
   }
+
+  /** A link older than a few minutes has expired: fetch a fresh one, then open it. */
+  private onInformationFormClick = async (event: MouseEvent): Promise<void> => {
+    const link = this.informationForm;
+    const session = this.session;
+    const selection = session?.state.selection;
+    if (!link || !session?.state.proposalId || !selection || Date.now() - link.fetchedAt < LINK_FRESH_MS) return;
+    event.preventDefault();
+    try {
+      const { url } = await session.client.request('getProductInformationForm', {
+        params: { proposalId: session.state.proposalId, proposalProductId: selection.proposalProductId },
+      });
+      this.informationForm = { url, fetchedAt: Date.now() };
+      openInNewTab(url);
+      this.informationFormError = null;
+    } catch (error) {
+      this.informationFormError = error;
+      this.reportError(error, 'checkout');
+    }
+  };
 
   /** The chosen type if still offered, else the first offered one. */
   private currentType(offered: AsyncPaymentType[]): AsyncPaymentType | null {

@@ -6,7 +6,7 @@
  */
 import type { ProposalProduct } from '../../../contract/proposals.js';
 import type { InsurUpClient } from '../../api/client.js';
-import { sleep } from '../../api/backoff.js';
+import type { PurchaseListener } from './purchase-listener.js';
 
 export type CheckoutLoad =
   /** Bought: the API says PURCHASED and names the policy. */
@@ -29,6 +29,8 @@ export interface LoadCheckoutOptions {
   pollMs: number;
   /** Called once when the product turns out to be PURCHASING, so the UI can say "checking your payment". */
   onWaiting?: () => void;
+  /** Starts listening for hub purchase events while waiting (wakes the poll early). */
+  listen?: () => PurchaseListener;
   now?: () => number;
 }
 
@@ -44,18 +46,45 @@ export async function loadCheckout(o: LoadCheckoutOptions): Promise<CheckoutLoad
   let product = await fetchProduct();
   const deadline = now() + o.waitMs;
   let attempt = 0;
-  // PURCHASED without a policy id yet is still settling: wait like PURCHASING.
-  while (product.state === 'PURCHASING' || (product.state === 'PURCHASED' && !product.policyId)) {
-    if (attempt === 0) o.onWaiting?.();
-    const remaining = deadline - now();
-    if (remaining <= 0) return { kind: 'timeout', product };
-    await sleep(Math.min(o.pollMs * 2 ** Math.min(attempt, 3), remaining), o.signal);
-    attempt++;
-    product = await fetchProduct();
+  let listener: PurchaseListener | undefined;
+  try {
+    // PURCHASED without a policy id yet is still settling: wait like PURCHASING.
+    while (product.state === 'PURCHASING' || (product.state === 'PURCHASED' && !product.policyId)) {
+      if (attempt === 0) {
+        o.onWaiting?.();
+        listener = o.listen?.();
+      }
+      const remaining = deadline - now();
+      if (remaining <= 0) return { kind: 'timeout', product };
+      await wait(Math.min(o.pollMs * 2 ** Math.min(attempt, 3), remaining), o.signal, listener?.next());
+      attempt++;
+      product = await fetchProduct();
+    }
+  } finally {
+    listener?.stop();
   }
 
   if (isSettledPurchase(product)) return { kind: 'purchased', product, policyId: product.policyId! };
   if (product.state !== 'ACTIVE') return { kind: 'unavailable', product };
   const { url } = await o.client.request('getProductInformationForm', { params }, { signal: o.signal });
   return { kind: 'payable', product, infoFormUrl: url };
+}
+
+/** Waits `ms`, or less when `wake` resolves first; rejects when the signal aborts. */
+function wait(ms: number, signal: AbortSignal, wake?: Promise<void>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    };
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(done, ms);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    void wake?.then(done);
+  });
 }
