@@ -1,5 +1,6 @@
 /** Customer authentication: login-or-register, SMS code (MFA) and refresh. */
-import { z, Guid, IsoDate } from './z.js';
+import * as z from './zod.js';
+import { Guid, IsoDate } from './z.js';
 
 /** Turkish mobile numbers only: 10 digits starting with 5, country code 90. */
 export const PhoneNumber = z.object({

@@ -1,5 +1,5 @@
 /** Product branches, their lower-case `$type` names and the asset each one insures. */
-import { z } from './z.js';
+import * as z from './zod.js';
 
 export const ProductBranch = z.enum(['KASKO', 'TRAFIK', 'IMM', 'DASK', 'KONUT', 'TSS']);
 export type ProductBranch = z.infer<typeof ProductBranch>;

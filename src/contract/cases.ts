@@ -1,5 +1,6 @@
 /** Sales-opportunity cases (guide section 2.3): checked over GraphQL, created over REST. */
-import { z, Guid, Id, IsoDateTime } from './z.js';
+import * as z from './zod.js';
+import { Guid, Id, IsoDateTime } from './z.js';
 import { AssetType, Channel, ProductBranch } from './branches.js';
 
 /** Real statuses (the guide's CLOSED_WON / CLOSED_LOST are not real). */

@@ -1,5 +1,5 @@
 /** Coverage choices per insurer, used by the agency's back office to build coverage groups. */
-import { z } from './z.js';
+import * as z from './zod.js';
 import { ProductType } from './proposals.js';
 
 export const CoverageChoices = z.array(

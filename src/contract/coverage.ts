@@ -1,5 +1,5 @@
 /** Coverage values and per-branch coverage objects. */
-import { z } from './z.js';
+import * as z from './zod.js';
 import { ProductBranch } from './branches.js';
 
 export const CoverageValue = z.discriminatedUnion('$type', [

@@ -1,5 +1,6 @@
 /** The logged-in customer and their health information (TSS). */
-import { z, Id, IsoDateTime, ValueText } from './z.js';
+import * as z from './zod.js';
+import { Id, IsoDateTime, ValueText } from './z.js';
 import { PhoneNumber } from './auth.js';
 
 export const CustomerType = z.enum(['INDIVIDUAL', 'COMPANY', 'FOREIGN']);

@@ -6,7 +6,8 @@
  * Paths are matched literally except for `{name}` parameters, so the colons in
  * `/api/cases:new-sale-opportunity` are never read as parameters.
  */
-import { z, NoContent, ValueText } from './z.js';
+import * as z from './zod.js';
+import { NoContent, ValueText } from './z.js';
 import * as auth from './auth.js';
 import * as customers from './customers.js';
 import * as vehicles from './vehicles.js';

@@ -3,7 +3,8 @@
  * through (compared after whitespace normalisation, like persisted queries), so their depth
  * and cost are fixed here; the variables are checked against these schemas.
  */
-import { z, Currency, Guid, Id, IsoDate, IsoDateTime, Money } from './z.js';
+import * as z from './zod.js';
+import { Currency, Guid, Id, IsoDate, IsoDateTime, Money } from './z.js';
 import { ProductBranch } from './branches.js';
 import { CaseSummary } from './cases.js';
 import { PolicyState } from './policies.js';

@@ -1,5 +1,6 @@
 /** Policies and their documents. */
-import { z, Currency, Id, IsoDate, IsoDateTime, Money } from './z.js';
+import * as z from './zod.js';
+import { Currency, Id, IsoDate, IsoDateTime, Money } from './z.js';
 import { ProductBranch } from './branches.js';
 
 export const PolicyState = z.enum(['ACTIVE', 'END_OF_LIFE', 'CANCELLED']);

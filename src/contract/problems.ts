@@ -1,5 +1,5 @@
 /** RFC 7807 problem details, as every InsurUp error is answered. */
-import { z } from './z.js';
+import * as z from './zod.js';
 
 export const PROBLEM_BASE = 'https://api.insurup.com/problems/';
 

@@ -1,5 +1,6 @@
 /** Homes (konut, DASK): saved properties, the UAVT address lookup and the address cascade. */
-import { z, Id, ValueText } from './z.js';
+import * as z from './zod.js';
+import { Id, ValueText } from './z.js';
 
 /** UAVT address code: 10 digits. */
 export const Uavt = z.string().check(z.regex(/^\d{10}$/));

@@ -1,5 +1,6 @@
 /** Proposals (quotes): creation, products as they arrive, documents and compare. */
-import { z, AbsoluteUrl, Currency, Id, IsoDateTime, Money, ObjectId } from './z.js';
+import * as z from './zod.js';
+import { AbsoluteUrl, Currency, Id, IsoDateTime, Money, ObjectId } from './z.js';
 import { Channel, ProductBranch } from './branches.js';
 import { Coverage } from './coverage.js';
 

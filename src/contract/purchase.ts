@@ -1,5 +1,6 @@
 /** Purchase: async (3-D Secure, third-party 3-D Secure, insurer redirect) and sync types. */
-import { z, AbsoluteUrl, Id } from './z.js';
+import * as z from './zod.js';
+import { AbsoluteUrl, Id } from './z.js';
 import type { PaymentOption } from './proposals.js';
 
 export const Card = z.object({

@@ -1,5 +1,6 @@
 /** SignalR hub `/hubs/proposal-detail`: what the client invokes and what the server sends. */
-import { z, Id } from './z.js';
+import * as z from './zod.js';
+import { Id } from './z.js';
 import { PaymentOption, Premium, ProductType } from './proposals.js';
 import { Coverage } from './coverage.js';
 

@@ -1,5 +1,6 @@
 /** Vehicles (kasko, trafik, imm): saved vehicles, the registry lookup and brand/model lists. */
-import { z, Id, IsoDate, ValueText } from './z.js';
+import * as z from './zod.js';
+import { Id, IsoDate, ValueText } from './z.js';
 
 const UpperSnake = z.string().check(z.regex(/^[A-Z][A-Z0-9_]*$/));
 

@@ -1,11 +1,8 @@
 /**
- * The one zod entry point of the contract. `zod/mini` keeps the browser bundle small, and
- * jitless mode stops zod from probing `new Function`, which a strict Content-Security-Policy
- * reports as a violation even when the probe is caught.
+ * Shared small schemas of the contract. Browser-bound code imports zod itself as
+ * `import * as z from './zod.js'` (see there why); `z` is re-exported here for Node code.
  */
-import * as z from 'zod/mini';
-
-z.config({ jitless: true });
+import * as z from './zod.js';
 
 export { z };
 
