@@ -1,0 +1,214 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../src/widget/elements/insurup-policy/element.js';
+import type { InsurupPolicy } from '../../../src/widget/elements/insurup-policy/element.js';
+import { formatDate, formatMoney, translate } from '../../../src/widget/i18n/index.js';
+import { clearSandboxFaults, resetWidgetState, sandboxFault, sandboxRequests, testEnv, until } from '../support/env.js';
+import { buyViaApi, documentStatus, prepareCheckout, recordEvents, type Prepared } from '../checkout/purchase-support.js';
+
+const tr = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('tr', key, params);
+
+function root(el: Element): ShadowRoot {
+  return el.shadowRoot!;
+}
+function q<T extends Element = HTMLElement>(el: Element, selector: string): T {
+  const found = root(el).querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector}`);
+  return found;
+}
+function text(el: Element): string {
+  return (root(el).textContent ?? '').replace(/\s+/g, ' ');
+}
+
+async function mount(lang = 'tr'): Promise<InsurupPolicy> {
+  const { proxyUrl } = await testEnv();
+  return fixture<InsurupPolicy>(html`<insurup-policy proxy-url=${proxyUrl} product="tss" lang=${lang}></insurup-policy>`);
+}
+
+async function ready(el: InsurupPolicy): Promise<void> {
+  await until(() => root(el).querySelector('[part~="details"]'), 'the policy details', 15_000);
+}
+
+async function boughtPolicy(): Promise<Prepared & { policyId: string }> {
+  const prepared = await prepareCheckout('ASYNC_INSURANCE_COMPANY_REDIRECT', 'many');
+  const policyId = await buyViaApi(prepared);
+  return { ...prepared, policyId };
+}
+
+function setEmail(el: InsurupPolicy, value: string): HTMLInputElement {
+  const input = q<HTMLInputElement>(el, '#policy-email');
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new Event('blur'));
+  return input;
+}
+
+async function sendRequests(policyId: string) {
+  return (await sandboxRequests()).filter((r) => r.method === 'POST' && r.path === `/api/policies/${policyId}/document/send`);
+}
+
+interface Mail {
+  to: string;
+  policyId: string;
+  attachment: { url: string };
+}
+
+async function mailTo(address: string): Promise<Mail | undefined> {
+  const { sandboxUrl } = await testEnv();
+  const { messages } = (await (await fetch(`${sandboxUrl}/sandbox/mail-outbox`)).json()) as { messages: Mail[] };
+  return messages.find((m) => m.to === address);
+}
+
+describe('<insurup-policy>', () => {
+  beforeEach(() => resetWidgetState());
+  afterEach(() => clearSandboxFaults());
+
+  it('passes axe', async () => {
+    await boughtPolicy();
+    const el = await mount();
+    await ready(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the policy number, insurer, dates, premium and instalments from the API', async () => {
+    const bought = await boughtPolicy();
+    const policy = await bought.auth.client.request('getPolicy', { params: { policyId: bought.policyId } });
+    const el = await mount();
+    await ready(el);
+    expect(q(el, '[part~="policy-number"]').textContent!.trim()).to.equal(policy.insuranceCompanyPolicyNumber);
+    expect(q(el, '[part~="insurer"]').textContent!.trim()).to.equal(bought.product.insuranceCompanyName);
+    expect(text(el)).to.include(bought.product.productName);
+    expect(text(el)).to.include(`${formatDate(policy.startDate, 'tr')} – ${formatDate(policy.endDate, 'tr')}`);
+    expect(q(el, '[part~="premium"]').textContent!.trim()).to.equal(formatMoney(policy.grossPremium, policy.currency, 'tr'));
+    expect(text(el)).to.include(
+      policy.installmentNumber === 1 ? tr('policy.singlePayment') : tr('policy.installments', { count: policy.installmentNumber }),
+    );
+    expect(text(el)).to.include(tr('policy.state.ACTIVE'));
+  });
+
+  it('fires insurup-purchase-complete once per policy, with no personal data', async () => {
+    const recorder = recordEvents();
+    try {
+      const bought = await boughtPolicy();
+      const policy = await bought.auth.client.request('getPolicy', { params: { policyId: bought.policyId } });
+      const first = await mount();
+      await ready(first);
+      // A second element for the same session, and a re-render, do not count the sale again.
+      const second = await mount();
+      await ready(second);
+      first.requestUpdate();
+      await first.updateComplete;
+      const completes = recorder.events.filter((e) => e.type === 'insurup-purchase-complete');
+      expect(completes).to.have.length(1);
+      expect(completes[0]!.detail).to.deep.equal({
+        branch: 'tss',
+        insuranceCompanyId: String(policy.insuranceCompanyId),
+        grossPremium: policy.grossPremium,
+        currency: policy.currency,
+        policyId: policy.id,
+      });
+    } finally {
+      recorder.stop();
+    }
+  });
+
+  it('Download PDF fetches a fresh link and opens it; the PDF is served', async () => {
+    const bought = await boughtPolicy();
+    const el = await mount();
+    await ready(el);
+    const opened: string[] = [];
+    el.openDocument = (url) => {
+      opened.push(url);
+      return true;
+    };
+    q<HTMLButtonElement>(el, '[part~="download-button"]').click();
+    await until(() => opened.length === 1, 'the document to open');
+    expect(q<HTMLAnchorElement>(el, '[part~="document-link"]').href).to.equal(opened[0]);
+    expect(await documentStatus(opened[0]!)).to.equal(200);
+    const asked = (await sandboxRequests()).filter((r) => r.path === `/api/policies/${bought.policyId}/document`);
+    expect(asked).to.have.length(1);
+  });
+
+  it('validates the e-mail next to the field and sends nothing while it is invalid', async () => {
+    const bought = await boughtPolicy();
+    const el = await mount();
+    await ready(el);
+    const input = setEmail(el, 'ayse@ornek');
+    await el.updateComplete;
+    expect(q(el, '#policy-email-error').textContent).to.equal(tr('validation.email'));
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    q<HTMLButtonElement>(el, '[part~="send-button"]').click();
+    await el.updateComplete;
+    expect(root(el).activeElement).to.equal(input);
+    setEmail(el, '');
+    q<HTMLButtonElement>(el, '[part~="send-button"]').click();
+    await el.updateComplete;
+    expect(q(el, '#policy-email-error').textContent).to.equal(tr('validation.required'));
+    expect(await sendRequests(bought.policyId)).to.have.length(0);
+  });
+
+  it('sends the policy by e-mail with the keyboard (Enter) and confirms it; the mail arrives', async () => {
+    const bought = await boughtPolicy();
+    const el = await mount();
+    await ready(el);
+    const address = `ayse.${bought.policyId.slice(-6)}@ornek.com.tr`;
+    expect(q(el, '#policy-email').getAttribute('autocomplete')).to.equal('email');
+    q(el, '[part~="download-button"]').focus();
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.id).to.equal('policy-email');
+    await sendKeys({ type: address });
+    await sendKeys({ press: 'Enter' });
+    const sent = await until(() => root(el).querySelector('[part~="sent"]'), 'the sent message');
+    expect(sent.textContent).to.equal(tr('policy.email.sent', { email: address }));
+    expect(sent.getAttribute('role')).to.equal('status');
+    const mail = await until(() => mailTo(address), 'the mail in the outbox');
+    expect(mail.policyId).to.equal(bought.policyId);
+    expect(await sendRequests(bought.policyId)).to.have.length(1);
+  });
+
+  it('prefills the e-mail from the customer', async () => {
+    const bought = await boughtPolicy();
+    // The sandbox remembers the first address a policy went to as the customer's e-mail.
+    const address = `kayitli.${bought.policyId.slice(-6)}@ornek.com`;
+    await bought.auth.client.request('sendPolicyDocument', {
+      params: { policyId: bought.policyId },
+      body: { type: 'email', email: address },
+    });
+    await bought.auth.loadCustomer();
+    expect(bought.auth.customer?.primaryEmail).to.equal(address);
+    const el = await mount();
+    await ready(el);
+    expect(q<HTMLInputElement>(el, '#policy-email').value).to.equal(address);
+  });
+
+  it('a failed load shows an alert with Retry, which then loads the policy', async () => {
+    const bought = await boughtPolicy();
+    // The client retries a GET three times; fail all four attempts.
+    await sandboxFault({ method: 'GET', path: `^/api/policies/${bought.policyId}$`, fault: 503, times: 4 });
+    const el = await mount();
+    const alert = await until(() => root(el).querySelector('[role="alert"]'), 'the error alert', 15_000);
+    // The API's own sentence for users (problem `detail`) is shown when it has one.
+    const message = alert.querySelector('.message')!.textContent!.trim();
+    expect(message.length).to.be.greaterThan(10);
+    expect(message).not.to.match(/errors\.|HTTP/);
+    (alert.querySelector('[part~="retry-button"]') as HTMLButtonElement).click();
+    await ready(el);
+  });
+
+  it('speaks English with lang="en"', async () => {
+    await boughtPolicy();
+    const el = await mount('en');
+    await ready(el);
+    expect(q(el, 'h2').textContent).to.equal('Your policy');
+    expect(q(el, '[part~="download-button"]').textContent!.trim()).to.equal('Download the policy (PDF)');
+    setEmail(el, 'not-an-address');
+    await el.updateComplete;
+    expect(q(el, '#policy-email-error').textContent).to.equal('Enter a valid e-mail address.');
+  });
+
+  it('says when there is no policy yet', async () => {
+    await prepareCheckout('ASYNC_INSURANCE_COMPANY_REDIRECT');
+    const el = await mount();
+    await until(() => text(el).includes(tr('common.needsPolicy')), 'the no-policy message');
+  });
+});
