@@ -1,0 +1,121 @@
+/**
+ * `<insurup-quotes>` when things go wrong or change under the customer: the hub blocked, a
+ * reload mid-quotes, insurers too slow, and quotes arriving while the customer is on a card.
+ */
+import { expect } from '@open-wc/testing';
+import { clearSandboxFaults, sandboxConfig, sandboxFault, until } from '../support/env.js';
+import { byRole, deepActiveElement, visibleText } from '../core/dom.js';
+import { freshPage, requestMark, requestsSince } from '../core/stack.js';
+import { resetAuthSessions } from '../../../src/widget/session/auth-session.js';
+import { resetPageSessions } from '../../../src/widget/session/context.js';
+import { sortProducts } from '../../../src/widget/elements/insurup-quotes/quote-order.js';
+import {
+  cardState,
+  cards,
+  cardsIn,
+  inCard,
+  kaskoFlowAtQuotes,
+  mountQuotes,
+  untilComplete,
+  untilProposal,
+} from './support.js';
+
+describe('<insurup-quotes> live', () => {
+  beforeEach(async () => {
+    await freshPage();
+    await clearSandboxFaults();
+    await sandboxConfig({ quoteDelay: [300, 2500] });
+  });
+  afterEach(() => clearSandboxFaults());
+  after(() => freshPage());
+
+  it('completes the list by polling when the hub is blocked, and says so', async () => {
+    await sandboxFault({ path: 'hubs/proposal-detail', fault: 'close', times: 100 });
+    const mark = await requestMark();
+    await kaskoFlowAtQuotes();
+    const el = await mountQuotes({ pollInterval: 250 });
+    const proposalId = await untilProposal(el);
+    await until(() => visibleText(el.shadowRoot!).includes('Teklifler birkaç saniyede bir yenileniyor.'), 'the polling notice');
+    await until(() => cardsIn(el, 'active').length > 0 && cardsIn(el, 'waiting').length > 0, 'quotes while others wait');
+    await untilComplete(el);
+    expect(visibleText(el.shadowRoot!)).to.include('Tüm sigorta şirketleri yanıt verdi.');
+    expect((await requestsSince(mark, new RegExp(`^/api/proposals/${proposalId}$`), 'GET')).length).to.be.at.least(3);
+    expect(await requestsSince(mark, /^\/api\/proposals$/, 'POST')).to.have.length(1);
+  });
+
+  it('re-attaches to the same proposal after a reload mid-quotes', async () => {
+    await sandboxConfig({ quoteDelay: [800, 4000] });
+    const mark = await requestMark();
+    await kaskoFlowAtQuotes();
+    const first = await mountQuotes();
+    const proposalId = await untilProposal(first);
+    await until(() => cards(first).length > 0 && cardsIn(first, 'waiting').length > 0, 'quotes still coming');
+
+    // A reload: the page's memory is gone; the tab's sessionStorage and the proxy's refresh cookie stay.
+    first.remove();
+    resetPageSessions();
+    resetAuthSessions();
+    const again = await mountQuotes();
+    await until(() => cards(again).length > 0, 'the list again');
+    expect(again.session!.state.proposalId).to.equal(proposalId);
+    await untilComplete(again);
+    expect(await requestsSince(mark, /^\/api\/proposals$/, 'POST')).to.have.length(1);
+    const gets = await requestsSince(mark, new RegExp(`^/api/proposals/${proposalId}$`), 'GET');
+    expect(gets.length).to.be.at.least(2);
+  });
+
+  it('tells the customer when insurers are too slow, and checks again on request', async () => {
+    await sandboxConfig({ quoteDelay: [1500, 2500] });
+    await kaskoFlowAtQuotes();
+    const el = await mountQuotes({ quoteTimeout: 400, announceDelay: 100 });
+    const notice = await until(() => el.shadowRoot!.querySelector('[part="timeout-notice"]'), 'the timeout notice');
+    expect(visibleText(notice)).to.include('Bazı sigorta şirketleri zamanında yanıt vermedi.');
+    const waiting = cardsIn(el, 'waiting');
+    expect(waiting.length).to.be.greaterThan(0);
+    expect(visibleText(waiting[0]!.shadowRoot!)).to.include('zamanında yanıt gelmedi');
+    const region = el.shadowRoot!.querySelector('[role="status"][aria-live="polite"]')!;
+    await until(() => (region.textContent ?? '').includes('Bazı teklifler zamanında gelmedi.'), 'the announcement');
+
+    el.quoteTimeout = 30_000;
+    byRole(el.shadowRoot!, 'button', 'Tekrar kontrol et').click();
+    await untilComplete(el);
+    expect(el.shadowRoot!.querySelector('[part="timeout-notice"]')).to.equal(null);
+  });
+
+  it('never moves the card the customer is on; the order catches up when they leave', async () => {
+    await sandboxConfig({ quoteDelay: [200, 3500] });
+    // The first quote is focused; the test needs a cheaper one to arrive after it (unfrozen,
+    // that would push the focused card down). Arrival order is seeded per vehicle: try a few.
+    for (let attempt = 0; attempt < 6; attempt++) {
+      if (attempt > 0) await freshPage();
+      await kaskoFlowAtQuotes(`FREEZE${attempt}X${Date.now() % 1e6}`);
+      const el = await mountQuotes();
+      const card = await until(() => cardsIn(el, 'active')[0], 'a first quote');
+      await el.updateComplete;
+      const control = inCard<HTMLElement>(card, '[part="details-button"]')!;
+      control.focus();
+      expect(deepActiveElement()).to.equal(control);
+      const index = cards(el).indexOf(card);
+      const top = card.getBoundingClientRect().top;
+      await until(() => {
+        // After every change: same place in the list, same place on screen, focus untouched.
+        expect(cards(el).indexOf(card)).to.equal(index);
+        expect(deepActiveElement()).to.equal(control);
+        expect(Math.abs(card.getBoundingClientRect().top - top)).to.be.below(1);
+        return el.feed.status === 'complete';
+      }, 'every quote while the customer stays on one', 15_000);
+      const expected = sortProducts(el.feed.book!.products, 'price').map((p) => p.id);
+      if (expected.indexOf(card.product.id) === index) {
+        el.remove(); // nothing cheaper came later: this run could not tell
+        continue;
+      }
+      // Leaving the list applies the price order.
+      control.blur();
+      await el.updateComplete;
+      expect(cards(el).map((c) => c.product.id)).to.deep.equal(expected);
+      expect(cards(el).indexOf(card)).to.be.greaterThan(index);
+      return;
+    }
+    expect.fail('no vehicle had a cheaper quote arriving after the first one');
+  });
+});
