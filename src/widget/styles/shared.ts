@@ -15,6 +15,8 @@ export const hostReset = css`
     font-size: var(--_font-size);
     line-height: 1.5;
     color: var(--_text);
+    background: var(--_host-background);
+    padding: var(--_host-padding);
     text-align: start;
     -webkit-text-size-adjust: 100%;
   }
@@ -25,6 +27,12 @@ export const hostReset = css`
   *::before,
   *::after {
     box-sizing: inherit;
+  }
+  /* An element rendered inside another one's shadow root (a step inside <insurup-flow>, a card
+     inside a list) does not paint a second dark-mode backdrop. */
+  * {
+    --insurup-host-background: transparent;
+    --insurup-host-padding: 0;
   }
   [hidden] {
     display: none !important;

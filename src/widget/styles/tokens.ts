@@ -39,6 +39,10 @@ export const tokens = css`
     --_space: var(--insurup-spacing, 1em);
     --_control-height: var(--insurup-control-height, 2.75em);
     --_shadow: var(--insurup-shadow, 0 0.0625em 0.1875em rgb(0 0 0 / 0.12));
+    /* The element's own backdrop: none in light mode (the host page shows through); in dark
+       mode the dark background, so light text never sits on a light host page. */
+    --_host-background: var(--insurup-host-background, transparent);
+    --_host-padding: var(--insurup-host-padding, 0);
   }
 
   /* Dark mode: by the user's system setting unless theme="light", or forced by theme="dark". */
@@ -57,6 +61,8 @@ export const tokens = css`
       --_success: var(--insurup-color-success, #7fd49a);
       --_warning: var(--insurup-color-warning, #ffcc66);
       --_focus: var(--insurup-color-focus, #8ab4f8);
+      --_host-background: var(--insurup-host-background, #11161d);
+      --_host-padding: var(--insurup-host-padding, 1em);
     }
   }
   :host([theme='dark']) {
@@ -73,5 +79,7 @@ export const tokens = css`
     --_success: var(--insurup-color-success, #7fd49a);
     --_warning: var(--insurup-color-warning, #ffcc66);
     --_focus: var(--insurup-color-focus, #8ab4f8);
+    --_host-background: var(--insurup-host-background, #11161d);
+    --_host-padding: var(--insurup-host-padding, 1em);
   }
 `;
