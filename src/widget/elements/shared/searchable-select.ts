@@ -147,6 +147,7 @@ export class SearchableSelect implements ReactiveController {
         part="search-input"
         .value=${live(this.query)}
         aria-label=${o.searchLabel}
+        placeholder=${o.searchLabel}
         aria-controls=${o.id}
         aria-describedby=${countId}
         autocomplete="off"
