@@ -31,7 +31,7 @@ interface CatalogView {
 }
 
 /** Proposals whose products all settled, by customer, so a suite can reuse one. */
-async function settledProposal(auth: AuthSession): Promise<{ proposalId: string; products: ProposalProduct[] }> {
+export async function settledProposal(auth: AuthSession): Promise<{ proposalId: string; products: ProposalProduct[] }> {
   const client = auth.client;
   const customer = auth.customer!;
   await client.request('updateHealthInfo', {

@@ -216,7 +216,7 @@ export class InsurupMyPolicies extends InsurupElement {
     const stateKey = ['WAITING', 'COMPLETED'].includes(proposal.state)
       ? (`myPolicies.proposal.state.${proposal.state}` as MessageKey)
       : 'myPolicies.proposal.state.other';
-    return html`<li class="card item" part="proposal-item">
+    return html`<li class="card item" part="proposal-item" data-proposal-id=${proposal.id}>
       <h4>${this.t(`policy.branch.${productOf(proposal.productBranch)}` as MessageKey)}</h4>
       <dl>
         <dt>${this.t('myPolicies.proposal.date')}</dt>

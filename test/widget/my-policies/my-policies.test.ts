@@ -1,0 +1,152 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../src/widget/elements/insurup-my-policies/element.js';
+import type { InsurupMyPolicies } from '../../../src/widget/elements/insurup-my-policies/element.js';
+import { authSessionFor } from '../../../src/widget/session/auth-session.js';
+import { formatDate, formatMoney, translate } from '../../../src/widget/i18n/index.js';
+import { clearSandboxFaults, loginViaApi, resetWidgetState, sandboxFault, testEnv, until } from '../support/env.js';
+import { buyViaApi, documentStatus, prepareCheckout, settledProposal } from '../checkout/purchase-support.js';
+
+const tr = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('tr', key, params);
+
+function root(el: Element): ShadowRoot {
+  return el.shadowRoot!;
+}
+function q<T extends Element = HTMLElement>(el: Element, selector: string): T {
+  const found = root(el).querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector}`);
+  return found;
+}
+function all(el: Element, selector: string): HTMLElement[] {
+  return [...root(el).querySelectorAll<HTMLElement>(selector)];
+}
+function text(el: Element): string {
+  return (root(el).textContent ?? '').replace(/\s+/g, ' ');
+}
+
+async function mount(o: { lang?: string; pageSize?: number } = {}): Promise<InsurupMyPolicies> {
+  const { proxyUrl } = await testEnv();
+  return fixture<InsurupMyPolicies>(
+    html`<insurup-my-policies proxy-url=${proxyUrl} lang=${o.lang ?? 'tr'} page-size=${o.pageSize ?? 10}></insurup-my-policies>`,
+  );
+}
+
+async function listed(el: InsurupMyPolicies, part: 'policy-item' | 'proposal-item', count = 1): Promise<HTMLElement[]> {
+  return until(() => {
+    const items = all(el, `[part~="${part}"]`);
+    return items.length >= count ? items : null;
+  }, `${count} ${part}`, 15_000);
+}
+
+/** A customer with one bought policy (its proposal is listed too). */
+async function customerWithPolicy() {
+  const prepared = await prepareCheckout('ASYNC_INSURANCE_COMPANY_REDIRECT');
+  const policyId = await buyViaApi(prepared);
+  const policy = await prepared.auth.client.request('getPolicy', { params: { policyId } });
+  return { ...prepared, policy };
+}
+
+describe('<insurup-my-policies>', () => {
+  beforeEach(() => resetWidgetState());
+  afterEach(() => clearSandboxFaults());
+
+  it('passes axe', async () => {
+    await customerWithPolicy();
+    const el = await mount();
+    await listed(el, 'policy-item');
+    await listed(el, 'proposal-item');
+    await expect(el).to.be.accessible();
+  });
+
+  it("lists the customer's policies and quotes over GraphQL", async () => {
+    const { policy, product, proposalId, auth } = await customerWithPolicy();
+    const el = await mount();
+    const [item] = await listed(el, 'policy-item');
+    expect(item!.textContent).to.include(policy.insuranceCompanyPolicyNumber!);
+    expect(item!.textContent).to.include(product.insuranceCompanyName);
+    expect(item!.textContent).to.include(tr('policy.branch.tss'));
+    expect(item!.textContent).to.include(formatMoney(policy.grossPremium, policy.currency, 'tr'));
+    expect(item!.textContent).to.include(formatDate(policy.startDate, 'tr'));
+    expect(item!.textContent).to.include(tr('policy.state.ACTIVE'));
+
+    const [quote] = await listed(el, 'proposal-item');
+    const proposal = await auth.client.request('getProposal', { params: { proposalId } });
+    expect(quote!.textContent).to.include(formatDate(proposal.createdAt, 'tr'));
+    expect(quote!.textContent).to.include(
+      tr('myPolicies.proposal.offersValue', { succeeded: proposal.succeedProductsCount, total: proposal.totalProductsCount }),
+    );
+  });
+
+  it("opens a policy's PDF from the list with the keyboard", async () => {
+    await customerWithPolicy();
+    const el = await mount();
+    const [item] = await listed(el, 'policy-item');
+    const opened: string[] = [];
+    el.openDocument = (url) => {
+      opened.push(url);
+      return true;
+    };
+    const button = item!.querySelector<HTMLButtonElement>('[part~="download-button"]')!;
+    expect(button.textContent).to.include(tr('myPolicies.policy.download'));
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => opened.length === 1, 'the document to open');
+    expect(await documentStatus(opened[0]!)).to.equal(200);
+    expect(item!.querySelector<HTMLAnchorElement>('[part~="document-link"]')!.href).to.equal(opened[0]);
+  });
+
+  it('pages through the quotes a page at a time and moves focus to the list heading', async () => {
+    const { auth, proposalId: older } = await customerWithPolicy();
+    const { proposalId: newer } = await settledProposal(auth);
+    const el = await mount({ pageSize: 1 });
+    const [first] = await listed(el, 'proposal-item');
+    const pager = q(el, '[part~="proposals"] [part~="pager"]');
+    expect(pager.getAttribute('aria-label')).to.equal(tr('myPolicies.proposals.pages'));
+    expect(pager.textContent).to.include(tr('myPolicies.range', { from: 1, to: 1, total: 2 }));
+    const [previous, next] = [...pager.querySelectorAll('button')];
+    expect(previous!.disabled).to.equal(true);
+    expect(first!.dataset.proposalId).to.equal(newer); // newest first
+    next!.click();
+    await until(
+      () => root(el).querySelector('[part~="proposals"] [part~="pager"]')?.textContent?.includes('2–2'),
+      'the second page',
+    );
+    const [second] = await listed(el, 'proposal-item');
+    expect(second!.dataset.proposalId).to.equal(older);
+    expect(root(el).activeElement?.id).to.equal('proposals-heading');
+    // One policy: no pager for the policies.
+    expect(root(el).querySelector('[part~="policies"] [part~="pager"]')).to.equal(null);
+  });
+
+  it('asks to log in first (with the login element), then lists once logged in', async () => {
+    const { proxyUrl } = await testEnv();
+    await authSessionFor(proxyUrl).logout(); // no refresh cookie from earlier tests
+    resetWidgetState();
+    const el = await mount();
+    await until(() => text(el).includes(tr('myPolicies.loginFirst')), 'the log-in message');
+    expect(root(el).querySelector('insurup-login')).not.to.equal(null);
+    await loginViaApi();
+    await until(() => text(el).includes(tr('myPolicies.policies.empty')), 'the empty policy list');
+    expect(text(el)).to.include(tr('myPolicies.proposals.empty'));
+    expect(root(el).querySelector('insurup-login')).to.equal(null);
+  });
+
+  it('a failed list shows an alert with Retry', async () => {
+    await customerWithPolicy();
+    await sandboxFault({ method: 'POST', path: '^/graphql$', fault: 503, times: 2 });
+    const el = await mount();
+    await until(() => all(el, '[role="alert"]').length === 2, 'both lists to fail', 15_000);
+    for (const button of all(el, '[part~="retry-button"]')) button.click();
+    await listed(el, 'policy-item');
+    await listed(el, 'proposal-item');
+  });
+
+  it('speaks English with lang="en"', async () => {
+    await customerWithPolicy();
+    const el = await mount({ lang: 'en' });
+    await listed(el, 'policy-item');
+    expect(q(el, 'h2').textContent).to.equal('My quotes and policies');
+    expect(q(el, '#policies-heading').textContent).to.equal('My policies');
+    expect(text(el)).to.include('Download PDF');
+  });
+});
