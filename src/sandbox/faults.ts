@@ -19,6 +19,8 @@ export type FaultRuleInput = z.infer<typeof FaultRuleInput>;
 
 interface FaultRule {
   method: string | undefined;
+  /** As given (RegExp#source would escape slashes). */
+  source: string;
   path: RegExp;
   fault: FaultKind;
   remaining: number;
@@ -33,6 +35,7 @@ export class FaultInjector {
   add(input: FaultRuleInput): void {
     this.rules.push({
       method: input.method,
+      source: input.path,
       path: new RegExp(input.path),
       fault: input.fault,
       remaining: input.times ?? 1,
@@ -44,7 +47,7 @@ export class FaultInjector {
   }
 
   list() {
-    return this.rules.map((r) => ({ method: r.method ?? null, path: r.path.source, fault: r.fault, remaining: r.remaining }));
+    return this.rules.map((r) => ({ method: r.method ?? null, path: r.source, fault: r.fault, remaining: r.remaining }));
   }
 
   /** The fault for this request, if any; a matching rule is used up by one. */

@@ -64,11 +64,11 @@ export async function dispatchApi(request: Request, sb: SandboxServices, { handl
       throw new ProblemError('endpoint-not-found', 404, `${path} adresinde bir uç nokta yok.`, ['ENDPOINT_NOT_FOUND']);
     }
     const endpoint = match.endpoint;
-    // The hub authorizes its upgrade itself (token in the query); see routes/realtime.ts.
+    // The hub authorizes itself (its token may be in the query); see routes/realtime.ts.
     const principal = endpoint.auth && !endpoint.websocket ? await sb.tokens.authenticate(request.headers.get('authorization')) : null;
 
     let query: unknown;
-    if (endpoint.query) {
+    if (endpoint.query && !endpoint.websocket) {
       const raw = Object.fromEntries(url.searchParams);
       const parsed = endpoint.query.safeParse(raw);
       if (!parsed.success) throw validationProblem(parsed.error.issues, raw);

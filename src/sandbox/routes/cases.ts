@@ -6,6 +6,7 @@
 import { assetTypeOf, productOf } from '../../contract/branches.js';
 import { fieldError, inputValidation, notFound } from '../errors.js';
 import type { HandlerMap } from '../http/handler.js';
+import { uniqueIsoNow } from '../clock.js';
 import { randomGuid } from '../random.js';
 import type { CaseRecord } from '../store.js';
 import { requireOwnCustomer } from './guards.js';
@@ -29,7 +30,7 @@ export const caseRoutes = {
           : sb.store.properties.get(body.assetId)?.customerId === principal.customerId;
       if (!owned) throw notFound('Varlık bulunamadı ya da bu müşteriye ait değil.', body.assetType === 'VEHICLE' ? 'VEHICLE_NOT_FOUND' : 'PROPERTY_NOT_FOUND');
     }
-    const now = new Date().toISOString();
+    const now = uniqueIsoNow();
     const open = sb.store.openCaseOf(principal.customerId, body.productBranch);
     if (open) {
       if (body.assetId) {

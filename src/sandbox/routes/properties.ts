@@ -6,6 +6,7 @@ import { businessRule, fieldError, inputValidation, notFound, ProblemError } fro
 import type { ValueText } from '../../contract/z.js';
 import type { SandboxServices } from '../context.js';
 import type { HandlerMap } from '../http/handler.js';
+import { uniqueIsoNow } from '../clock.js';
 import { randomGuid } from '../random.js';
 import type { PropertyRecord } from '../store.js';
 import { requireOwnCustomer, requireSameCustomerId } from './guards.js';
@@ -80,7 +81,7 @@ export const propertyRoutes = {
       structure: body.structure,
       utilizationStyle: body.utilizationStyle,
       ownershipType: body.ownershipType,
-      createdAt: new Date().toISOString(),
+      createdAt: uniqueIsoNow(),
     };
     sb.store.properties.set(property.id, property);
     return { newPropertyId: property.id };

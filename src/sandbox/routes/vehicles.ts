@@ -4,6 +4,7 @@ import { formatPlate, parsePlate } from '../../widget/validation/index.js';
 import { findBrand, findModel, modelOnSaleIn } from '../catalog/vehicles.js';
 import { businessRule, fieldError, inputValidation, notFound, ProblemError } from '../errors.js';
 import type { HandlerMap } from '../http/handler.js';
+import { uniqueIsoNow } from '../clock.js';
 import { randomGuid } from '../random.js';
 import type { VehicleRecord } from '../store.js';
 import { requireOwnCustomer, requireSameCustomerId } from './guards.js';
@@ -69,7 +70,7 @@ export const vehicleRoutes = {
       registrationDate: body.registrationDate ?? null,
       seatNumber: body.seatNumber ?? model.seats,
       documentSerial: body.documentSerial,
-      createdAt: new Date().toISOString(),
+      createdAt: uniqueIsoNow(),
     };
     sb.store.vehicles.set(vehicle.id, vehicle);
     return { id: vehicle.id };

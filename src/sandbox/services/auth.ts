@@ -8,6 +8,7 @@ import { isValidTckn, isValidVkn, isValidYkn } from '../../widget/validation/ind
 import { personFor, companyTitleFor } from '../catalog/people.js';
 import { businessRule, fieldError, inputValidation } from '../errors.js';
 import { maskPhone } from '../masking.js';
+import { uniqueIsoNow } from '../clock.js';
 import { randomGuid, randomOtp, randomToken } from '../random.js';
 import type { CustomerRecord, MfaChallenge, SandboxStore } from '../store.js';
 import type { TokenPair, TokenService } from './tokens.js';
@@ -133,7 +134,7 @@ export class AuthService {
       registeredAgentId: body.agentId,
       agentId: body.agentId,
       agentBranchId: body.agentBranchId ?? null,
-      createdAt: new Date().toISOString(),
+      createdAt: uniqueIsoNow(),
     };
     store.customers.set(customer.id, customer);
     store.customersByIdentity.set(`${type}:${identity}`, customer.id);

@@ -11,6 +11,7 @@ import { findModel } from '../catalog/vehicles.js';
 import { accessDenied, businessRule, fieldError, inputValidation, notFound } from '../errors.js';
 import { randomObjectId } from '../random.js';
 import type { ProductRecord, ProposalRecord, SandboxStore } from '../store.js';
+import { uniqueNow } from '../clock.js';
 import { buildingSumInsured } from './pricing.js';
 import type { QuoteEngine, QuoteSubject } from './quotes.js';
 import type { Principal } from './tokens.js';
@@ -92,7 +93,7 @@ export function createProposal(deps: ProposalDeps, principal: Principal, body: C
     subject = { assetKey: `customer:${customerId}:${health.height}:${health.weight}`, pricing: { age: ageOf(customer.birthDate) }, coverage: {} };
   }
 
-  const now = Date.now();
+  const now = uniqueNow();
   const proposal: ProposalRecord = {
     id: randomObjectId(now),
     customerId,

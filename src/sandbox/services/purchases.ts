@@ -8,6 +8,7 @@ import type { PaymentOption } from '../../contract/proposals.js';
 import type { Card, PurchaseAsyncRequest, PurchaseSyncRequest } from '../../contract/purchase.js';
 import { luhnValid, validateCardExpiry, maskCardNumber } from '../../widget/validation/index.js';
 import { businessRule, fieldError, inputValidation, invalidState } from '../errors.js';
+import { uniqueNow } from '../clock.js';
 import { randomHex, randomObjectId } from '../random.js';
 import type { PaymentPageKind, PaymentSession, PolicyRecord, ProductRecord, ProposalRecord, SandboxStore } from '../store.js';
 import type { ValidationError } from '../../contract/problems.js';
@@ -162,7 +163,7 @@ export class PurchaseService {
 
     const proposal = store.proposals.get(product.proposalId)!;
     const premium = product.premiums.find((p) => p.installmentNumber === installmentNumber)!;
-    const start = new Date();
+    const start = new Date(uniqueNow());
     const end = new Date(Date.UTC(start.getUTCFullYear() + 1, start.getUTCMonth(), start.getUTCDate()));
     const policy: PolicyRecord = {
       id: randomObjectId(),
