@@ -22,7 +22,7 @@ import { RateLimiter, type LimitVerdict } from './rate-limit.js';
 import { RefreshCoalescer, type RefreshOutcome } from './refresh.js';
 import { relativePath, requestTarget, type RequestTarget } from './request-target.js';
 import { browserTokenResponse, tokensFrom, withClearedCookie } from './token-answers.js';
-import { callUpstream, type UpstreamResult } from './upstream.js';
+import { fetchTransport, type UpstreamResult, type UpstreamTransport } from './upstream.js';
 
 interface Vars {
   entry: LogEntry;
@@ -63,8 +63,13 @@ function passThrough(result: UpstreamResult & { ok: true }): Response {
   return new Response(body, { status: result.status, headers: returnedResponseHeaders(result.headers) });
 }
 
-export function createProxyCore(options: ProxyOptions): ProxyCore {
+/** `transport` replaces fetch for upstream calls (node.ts passes a node:http one). */
+export function createProxyCore(
+  options: ProxyOptions,
+  transport: (config: ProxyConfig) => UpstreamTransport = (config) => fetchTransport(config.upstream, config.upstreamTimeoutMs),
+): ProxyCore {
   const config = resolveOptions(options);
+  const callUpstream = transport(config);
   const cookieSettings: CookieSettings = { secureCookies: config.secureCookies, publicPath: config.publicPath };
   const writeLog = (entry: LogEntry) => config.log(formatLogLine(entry));
   const note = (text: string) => config.log(formatLogLine({ method: '-', path: '-', status: 0, ms: 0, ip: '-', note: text }));
@@ -180,9 +185,9 @@ export function createProxyCore(options: ProxyOptions): ProxyCore {
   }
 
   async function refreshUpstream(cookie: string, acceptLanguage: string | undefined): Promise<RefreshOutcome> {
-    const headers = new Headers({ 'content-type': 'application/json', accept: 'application/json' });
-    if (acceptLanguage) headers.set('accept-language', acceptLanguage);
-    const result = await callUpstream(config.upstream, config.upstreamTimeoutMs, {
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    if (acceptLanguage) headers['accept-language'] = acceptLanguage;
+    const result = await callUpstream({
       method: 'POST',
       path: '/api/auth/customer/refresh',
       query: '',
@@ -286,8 +291,8 @@ export function createProxyCore(options: ProxyOptions): ProxyCore {
     }
 
     const headers = upstreamRequestHeaders(c.req.raw.headers);
-    if (rewritten) headers.set('content-type', 'application/json');
-    const result = await callUpstream(config.upstream, config.upstreamTimeoutMs, {
+    if (rewritten) headers['content-type'] = 'application/json';
+    const result = await callUpstream({
       method,
       path: route.path,
       query: query.query,

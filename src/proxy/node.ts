@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { createProxyCore } from './app.js';
+import { createNodeUpstream, type NodeUpstream } from './node-upstream.js';
 import type { ProxyOptions } from './options.js';
 import { attachHubBridge, type HubBridgeOptions } from './ws-bridge.js';
 
@@ -26,7 +27,11 @@ export interface RunningProxy {
 }
 
 export async function startProxy(options: StartProxyOptions): Promise<RunningProxy> {
-  const core = createProxyCore(options);
+  let nodeUpstream: NodeUpstream | undefined;
+  const core = createProxyCore(options, (config) => {
+    nodeUpstream = createNodeUpstream(config.upstream, config.upstreamTimeoutMs);
+    return nodeUpstream.transport;
+  });
   const server = createAdaptorServer({
     fetch: core.fetch,
     // Slow clients must not hold sockets open for long.
@@ -48,6 +53,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     close: () =>
       new Promise<void>((resolve, reject) => {
         hub.close();
+        nodeUpstream?.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

@@ -1,0 +1,69 @@
+/**
+ * The upstream transport on Node: node:http(s) with a keep-alive pool. Node's fetch costs
+ * several times the CPU per call, and the proxy's overhead is mostly this call.
+ */
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Bytes } from './body.js';
+import { upstreamUrl, type HeaderLookup, type UpstreamResult, type UpstreamTransport } from './upstream.js';
+
+function lookup(headers: IncomingHttpHeaders): HeaderLookup {
+  return {
+    get(name) {
+      const value = headers[name];
+      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
+}
+
+class UpstreamTimeout extends Error {}
+
+export interface NodeUpstream {
+  transport: UpstreamTransport;
+  close(): void;
+}
+
+export function createNodeUpstream(upstream: string, timeoutMs: number): NodeUpstream {
+  const secure = upstream.startsWith('https:');
+  // `timeout` lets Node honour the upstream's Keep-Alive hint and drop idle sockets before it does.
+  const agentOptions = { keepAlive: true, maxSockets: 256, scheduling: 'lifo' as const, timeout: 30_000 };
+  const agent = secure ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
+  const send = secure ? httpsRequest : httpRequest;
+
+  const once = (url: string, method: string, headers: Record<string, string>, body: Bytes | string | undefined) =>
+    new Promise<{ result: UpstreamResult; retryable: boolean }>((resolve) => {
+      const req = send(url, { method, headers, agent });
+      const timer = setTimeout(() => req.destroy(new UpstreamTimeout('upstream timed out')), timeoutMs);
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          clearTimeout(timer);
+          const body = Buffer.concat(chunks) as Bytes;
+          resolve({ result: { ok: true, status: res.statusCode ?? 502, headers: lookup(res.headers), body }, retryable: false });
+        });
+        res.on('error', (error) => req.destroy(error));
+      });
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        const timedOut = error instanceof UpstreamTimeout;
+        resolve({
+          result: { ok: false, failure: timedOut ? 'timeout' : 'unreachable', message: error.message },
+          // A kept-alive socket the upstream closed in the meantime; safe to repeat only for GET.
+          retryable: !timedOut && req.reusedSocket && error.code === 'ECONNRESET' && method === 'GET',
+        });
+      });
+      req.end(body);
+    });
+
+  return {
+    async transport(call) {
+      const url = upstreamUrl(upstream, call);
+      const body = call.body !== undefined && call.method !== 'GET' ? call.body : undefined;
+      const headers = body === undefined ? call.headers : { ...call.headers, 'content-length': String(Buffer.byteLength(body)) };
+      const first = await once(url, call.method, headers, body);
+      return first.retryable ? (await once(url, call.method, headers, body)).result : first.result;
+    },
+    close: () => agent.destroy(),
+  };
+}
