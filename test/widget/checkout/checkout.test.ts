@@ -43,6 +43,8 @@ interface MountOptions {
   paymentTypes?: string;
   pollMs?: number;
   waitMs?: number;
+  agencyPhone?: string;
+  contactUrl?: string;
 }
 
 async function mount(o: MountOptions = {}): Promise<InsurupCheckout> {
@@ -53,6 +55,8 @@ async function mount(o: MountOptions = {}): Promise<InsurupCheckout> {
       product="tss"
       lang=${o.lang ?? 'tr'}
       payment-types=${ifDefined(o.paymentTypes)}
+      agency-phone=${ifDefined(o.agencyPhone)}
+      contact-url=${ifDefined(o.contactUrl)}
       .purchasePollMs=${o.pollMs ?? 1_000}
       .purchaseWaitMs=${o.waitMs ?? 120_000}
     ></insurup-checkout>`,
@@ -170,10 +174,14 @@ describe('<insurup-checkout>', () => {
 
   it('says the offer cannot be bought online when no allowed type is supported', async () => {
     await prepareCheckout((p) => !p.supportedPaymentOptions.includes('ASYNC_3D_SECURE'));
-    const el = await mount({ paymentTypes: '3d-secure' });
+    const el = await mount({ paymentTypes: '3d-secure', agencyPhone: '0212 555 12 34', contactUrl: 'javascript:alert(1)' });
     await until(() => text(el).includes(tr('checkout.type.none')), 'the no-payment-type message');
     expect(root(el).querySelector('form')).to.equal(null);
     expect(q(el, '[part~="choose-another-button"]').textContent).to.include(tr('checkout.chooseAnother'));
+    // Help from the agency: its phone as a tel: link; a script URL is never rendered as a link.
+    expect(q<HTMLAnchorElement>(el, '[part~="agency-phone"]').href).to.equal('tel:02125551234');
+    expect(q(el, '[part~="agency-phone"]').textContent).to.include('0212 555 12 34');
+    expect(root(el).querySelector('[part~="agency-contact"]')).to.equal(null);
   });
 
   it('validates every card field with its own message and sends nothing while invalid', async () => {

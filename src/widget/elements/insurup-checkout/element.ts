@@ -12,6 +12,7 @@ import { checkoutStyles } from './styles.js';
 import { CardForm, CARD_FIELD_IDS } from './card-form.js';
 import { loadCheckout, type CheckoutLoad } from './load-checkout.js';
 import { listenForPurchase } from './purchase-listener.js';
+import { renderAgencyHelp } from './agency-help.js';
 import { isCardPayment, offeredPaymentTypes, parsePaymentTypes } from './payment-types.js';
 import { buildCallbackUrl, newReturnMarker, removeReturnParams } from './payment-return.js';
 import { openInNewTab } from '../insurup-policy/open-document.js';
@@ -63,8 +64,14 @@ type Phase = 'form' | 'paying' | 'redirecting';
  * @csspart card-privacy - The "card details are not stored" note.
  * @csspart information-form - The pre-contract information form link and confirmation.
  * @csspart information-form-link - The link to the pre-contract information form (PDF).
- * @csspart pay-button - The Pay button.
+ * @csspart pay-button - The Pay button (also `submit-button`).
+ * @csspart redirect-status - "Taking you to the payment page…", with `redirect-link` in case nothing happens.
  * @csspart notice - A result message (payment not completed, still waiting, received).
+ * @csspart try-again-button - After an unpaid return: pay again the same way.
+ * @csspart pay-another-way-button - After an unpaid return: choose another payment type.
+ * @csspart check-again-button - After the wait ran out: ask the API again.
+ * @csspart choose-another-button - Back to the quotes when this offer cannot be bought.
+ * @csspart agency-help - The agency's phone (`agency-phone`) and contact page (`agency-contact`) links.
  * @csspart field - A field wrapper; also `label`, `input`, `hint`, `field-error`, `legend`, `choice`.
  * @csspart pending - The loading / verifying status.
  * @csspart error-alert - A failed request's message; `retry-button` is its Retry.
@@ -88,6 +95,12 @@ export class InsurupCheckout extends InsurupElement {
 
   /** Where the payment page sends the customer back (default: this page). Must be on the agency's origins. */
   @property({ attribute: 'callback-url' }) callbackUrl?: string;
+
+  /** The agency's phone number, offered where the customer may need help. */
+  @property({ attribute: 'agency-phone' }) agencyPhone?: string;
+
+  /** The agency's contact page, offered where the customer may need help. */
+  @property({ attribute: 'contact-url' }) contactUrl?: string;
 
   /** How long to wait for a payment still in progress after the return, in ms (default 2 minutes). */
   @property({ attribute: false }) purchaseWaitMs = 120_000;
@@ -227,6 +240,10 @@ export class InsurupCheckout extends InsurupElement {
     }) ?? nothing;
   }
 
+  private help() {
+    return renderAgencyHelp((k, p) => this.t(k, p), this.agencyPhone, this.contactUrl);
+  }
+
   private info(message: string): TemplateResult {
     return html`<p class="alert info" part="notice">${message}</p>`;
   }
@@ -243,6 +260,7 @@ export class InsurupCheckout extends InsurupElement {
             <button type="button" class="button" part="check-again-button" @click=${() => this.reload()}>
               ${this.t('checkout.checkAgain')}
             </button>
+            ${this.help()}
           </div>
         </div>`;
       case 'unavailable':
@@ -267,6 +285,7 @@ export class InsurupCheckout extends InsurupElement {
       <button type="button" class="button" part="choose-another-button" @click=${() => this.session?.goTo('quotes')}>
         ${this.t('checkout.chooseAnother')}
       </button>
+      ${this.help()}
     </div>`;
   }
 
@@ -323,7 +342,7 @@ export class InsurupCheckout extends InsurupElement {
               : nothing}
             ${this.payError ? this.renderPayError(type) : nothing}
             <div class="actions">
-              <button type="submit" class="button primary pay-button" part="pay-button" ?disabled=${busy}>
+              <button type="submit" class="button primary pay-button" part="pay-button submit-button" ?disabled=${busy}>
                 ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
                 ${this.phase === 'paying'
                   ? this.t('checkout.paying')
@@ -356,6 +375,7 @@ export class InsurupCheckout extends InsurupElement {
             ${this.t('checkout.payAnotherWay')}
           </button>
         </div>
+        ${this.help()}
       </div>
     </div>`;
   }

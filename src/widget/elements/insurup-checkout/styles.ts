@@ -109,6 +109,12 @@ export const checkoutStyles = css`
       min-width: 14em;
     }
   }
+  .agency-help {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    margin: 0.75em 0 0;
+  }
   .notice {
     margin-block-end: 1em;
   }

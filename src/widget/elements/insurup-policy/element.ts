@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { productOf, type Policy, type ProposalProduct } from '../../../contract/index.js';
 import type { MessageKey } from '../../i18n/index.js';
@@ -13,6 +13,7 @@ import { defineElement } from '../../define.js';
 import { policyStyles } from './styles.js';
 import { openInNewTab } from './open-document.js';
 import { claimPurchaseReport } from './purchase-report.js';
+import { renderAgencyHelp } from '../insurup-checkout/agency-help.js';
 
 interface LoadedPolicy {
   policy: Policy;
@@ -36,8 +37,10 @@ interface LoadedPolicy {
  * @csspart download-button - The Download PDF button.
  * @csspart document-link - The PDF link shown after the document was fetched (if the new tab was blocked).
  * @csspart email-form - The send-by-e-mail form; its field has `field`, `label`, `input`, `field-error`.
- * @csspart send-button - The send-by-e-mail button.
+ * @csspart send-button - The send-by-e-mail button (also `submit-button`).
  * @csspart sent - The "sent to …" confirmation.
+ * @csspart policy-number - The policy number; `insurer` and `premium` are its neighbours in the list.
+ * @csspart agency-help - The agency's phone (`agency-phone`) and contact page (`agency-contact`) links.
  * @csspart pending - A loading status.
  * @csspart error-alert - A failed request's message; `retry-button` is its Retry.
  *
@@ -50,6 +53,12 @@ interface LoadedPolicy {
  */
 export class InsurupPolicy extends InsurupElement {
   static override styles = [...elementStyles, policyStyles];
+
+  /** The agency's phone number, offered for questions about the policy. */
+  @property({ attribute: 'agency-phone' }) agencyPhone?: string;
+
+  /** The agency's contact page, offered for questions about the policy. */
+  @property({ attribute: 'contact-url' }) contactUrl?: string;
 
   /** Opens the PDF link; answers false when blocked. Replaceable (tests, in-app browsers). */
   openDocument: (url: string) => boolean = openInNewTab;
@@ -182,8 +191,13 @@ export class InsurupPolicy extends InsurupElement {
           <dd class=${`state-${policy.state}`}>${this.t(`policy.state.${policy.state}` as MessageKey)}</dd>
         </dl>
       </div>
-      ${this.renderDownload(policy.id)} ${this.renderEmailForm(policy.id)}
+      ${this.renderDownload(policy.id)} ${this.renderEmailForm(policy.id)} ${this.renderHelp()}
     `;
+  }
+
+  private renderHelp(): TemplateResult | typeof nothing {
+    const links = renderAgencyHelp((k, p) => this.t(k, p), this.agencyPhone, this.contactUrl);
+    return links === nothing ? nothing : html`<div class="help"><p class="muted">${this.t('policy.help')}</p>${links}</div>`;
   }
 
   private renderDownload(policyId: string): TemplateResult {
@@ -236,7 +250,7 @@ export class InsurupPolicy extends InsurupElement {
         onBlur: () => (this.emailTouched = true),
       })}
       <div class="actions">
-        <button type="submit" class="button" part="send-button" ?disabled=${sending}>
+        <button type="submit" class="button" part="send-button submit-button" ?disabled=${sending}>
           ${sending ? html`<span class="spinner" aria-hidden="true"></span>${this.t('policy.email.sending')}` : this.t('policy.email.send')}
         </button>
       </div>

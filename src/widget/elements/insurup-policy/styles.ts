@@ -64,6 +64,15 @@ export const policyStyles = css`
     padding-block-start: 1em;
     border-block-start: 0.0625em solid var(--_divider);
   }
+  .agency-help {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    margin: 0.75em 0 0;
+  }
+  .help {
+    margin-block-start: 1.5em;
+  }
   .sent {
     border-color: var(--_success);
   }

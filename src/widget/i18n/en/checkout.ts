@@ -63,6 +63,9 @@ export const checkout = {
   'checkout.timeout.body': 'We are waiting for the payment provider. To avoid paying twice, do not pay again; check the status again in a few minutes.',
   'checkout.checkAgain': 'Check the status again',
 
+  'checkout.help.call': 'Call the agency: {phone}',
+  'checkout.help.contact': 'Contact the agency',
+
   'checkout.done.title': 'Payment received',
   'checkout.done.body': 'Your policy has been issued.',
 } as const satisfies Record<keyof typeof tr, string>;

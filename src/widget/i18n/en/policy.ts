@@ -28,6 +28,8 @@ export const policy = {
   'policy.downloading': 'Preparing the document…',
   'policy.downloadFallback': 'If the document did not open, open it here: Policy PDF',
 
+  'policy.help': 'A question about your policy?',
+
   'policy.email.heading': 'Send the policy by e-mail',
   'policy.email.label': 'E-mail address',
   'policy.email.send': 'Send by e-mail',

@@ -62,6 +62,9 @@ export const checkout = {
   'checkout.timeout.body': 'Ödeme kuruluşunun yanıtı bekleniyor. Çift ödeme olmaması için yeniden ödeme yapmayın; birkaç dakika sonra durumu tekrar kontrol edin.',
   'checkout.checkAgain': 'Durumu tekrar kontrol et',
 
+  'checkout.help.call': 'Acenteyi arayın: {phone}',
+  'checkout.help.contact': 'Acenteyle iletişime geçin',
+
   'checkout.done.title': 'Ödemeniz alındı',
   'checkout.done.body': 'Poliçeniz düzenlendi.',
 } as const;

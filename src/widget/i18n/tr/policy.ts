@@ -27,6 +27,8 @@ export const policy = {
   'policy.downloading': 'Belge hazırlanıyor…',
   'policy.downloadFallback': 'Belge açılmadıysa buradan açın: Poliçe PDF',
 
+  'policy.help': 'Poliçenizle ilgili bir sorunuz mu var?',
+
   'policy.email.heading': 'Poliçeyi e-posta ile gönder',
   'policy.email.label': 'E-posta adresi',
   'policy.email.send': 'E-posta ile gönder',
