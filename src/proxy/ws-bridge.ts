@@ -89,13 +89,17 @@ export function attachHubBridge(server: Server, core: ProxyCore, options: HubBri
     }
     const limited = await core.limiter.check('perIp', ip);
     if (!limited.ok) return refuse(429, 'rate-limited', 'Too many requests; try again later.');
+    // Browsers put the token in `access_token` (they cannot set headers on a WebSocket);
+    // Node clients, @microsoft/signalr's included, send Authorization. Either goes upstream.
     const query = allowedQuery(lookup.route.endpoint, target.query);
-    if (!query.ok) return refuse(401, 'unauthorized', 'The hub needs access_token.');
+    const authorization = headers.get('authorization');
+    if (!query.ok && !authorization) return refuse(401, 'unauthorized', 'The hub needs an access token.');
 
     const upstreamHeaders: Record<string, string> = {};
+    if (authorization) upstreamHeaders.authorization = authorization;
     const language = headers.get('accept-language');
     if (language) upstreamHeaders['accept-language'] = language;
-    const upstream = new WebSocket(`${upstreamHub}?${query.query}`, {
+    const upstream = new WebSocket(query.ok ? `${upstreamHub}?${query.query}` : upstreamHub, {
       headers: upstreamHeaders,
       maxPayload: maxUpstream,
       perMessageDeflate: false,

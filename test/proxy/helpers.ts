@@ -3,6 +3,7 @@
 // a login through the proxy, and waiting for conditions instead of sleeping.
 import { connect } from 'node:net';
 import { startSandbox, type StartedSandbox } from '../../src/sandbox/node.js';
+import type { SandboxOptions } from '../../src/sandbox/index.js';
 import { startProxy, type RunningProxy, type StartProxyOptions } from '../../src/proxy/node.js';
 
 export const AGENT_ID = '0b6f3a52-8f0c-4c61-9d2b-1f5e0c7a9d11';
@@ -33,8 +34,8 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(options: Partial<StartProxyOptions> = {}): Promise<Stack> {
-  const sandbox = await startSandbox({ port: 0, otp: OTP, seed: 1, quoteDelay: [20, 200], log: () => {} });
+export async function startStack(options: Partial<StartProxyOptions> = {}, sandboxOptions: SandboxOptions = {}): Promise<Stack> {
+  const sandbox = await startSandbox({ port: 0, otp: OTP, seed: 1, quoteDelay: [20, 200], log: () => {}, ...sandboxOptions });
   const logs: string[] = [];
   const proxy = await startProxy({
     upstream: sandbox.url,
@@ -97,7 +98,8 @@ export function rawRequest(url: string, method: string, target: string, headers:
       if (!m) return reject(new Error(`no HTTP answer: ${JSON.stringify(data.slice(0, 200))}`));
       resolve({ status: Number(m[1]), headers: m[2]!, body: m[3]! });
     });
-    const lines = [`${method} ${target} HTTP/1.1`, `Host: ${hostname}:${port}`, 'Connection: close'];
+    const lines = [`${method} ${target} HTTP/1.1`, `Host: ${hostname}:${port}`];
+    if (!Object.keys(headers).some((name) => name.toLowerCase() === 'connection')) lines.push('Connection: close');
     for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
     socket.write(`${lines.join('\r\n')}\r\n\r\n`);
   });
