@@ -130,6 +130,7 @@ export class InsurupCheckout extends InsurupElement {
   // Set synchronously before the request, so a double click or Enter never sends a second purchase.
   #purchaseInFlight = false;
   #reloads = 0;
+  #loadedFor: string | null = null;
   #focusTarget: string | null = null;
   #lastOutcome: string | null | undefined = undefined;
 
@@ -137,6 +138,14 @@ export class InsurupCheckout extends InsurupElement {
     task: async ([client, proposalId, proposalProductId], { signal }) => {
       if (!client || !proposalId || !proposalProductId) return undefined;
       const session = this.session!;
+      if (this.#loadedFor !== proposalProductId) {
+        // Another offer: its own pre-contract form must be confirmed again.
+        this.#loadedFor = proposalProductId;
+        this.informationFormConfirmed = false;
+        this.submitted = false;
+        this.notPaid = null;
+        this.payError = null;
+      }
       const pending = session.state.purchase?.proposalProductId === proposalProductId ? session.state.purchase : null;
       this.verifyingPayment = pending !== null;
       const result = await loadCheckout({
@@ -169,6 +178,7 @@ export class InsurupCheckout extends InsurupElement {
         this.session?.state.selection?.proposalProductId,
         this.#reloads,
       ] as const,
+    onError: (error) => this.reportError(error, 'checkout'),
   });
 
   override connectedCallback(): void {
