@@ -3,7 +3,6 @@
  * by labels and visible text, with real key presses where typing matters.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/widget/elements/insurup-vehicle-form/element.js';
 import type { InsurupVehicleForm } from '../../../src/widget/elements/insurup-vehicle-form/element.js';
 import { clearSandboxFaults, sandboxFault, testEnv, until } from '../support/env.js';
@@ -18,13 +17,8 @@ import {
   visibleText,
 } from '../core/dom.js';
 import { freshPage, requestMark, requestsSince } from '../core/stack.js';
+import { choose, listOptions, optionValueByText, retype, searchBox, sendText, tabTo } from './form-helpers.js';
 import { mountLoggedIn, plateText, registry, type Mounted } from './support.js';
-
-/** Picks an option of a native select as a pointer user would (the change event included). */
-async function choose(select: HTMLSelectElement, value: string): Promise<void> {
-  select.value = value;
-  select.dispatchEvent(new Event('change', { bubbles: true }));
-}
 
 async function fillPlate({ root, el }: Mounted, plate: string, serial: string): Promise<void> {
   await retype(byLabel(root, 'Plaka'), plate);
@@ -37,40 +31,6 @@ async function toDetails(m: Mounted, plate: string, serial: string): Promise<voi
   byRole(m.root, 'button', 'Aracımı bul').click();
   await until(() => queryByRole(m.root, 'heading', 'Araç bilgileri'), 'the details view');
   await m.el.updateComplete;
-}
-
-/** Selects what a field holds and types over it (or deletes it), as a person would. */
-async function retype(control: HTMLInputElement, text: string): Promise<void> {
-  control.focus();
-  control.select();
-  if (text) await sendKeys({ type: text });
-  else await press('Backspace');
-}
-
-/** A list's search box, by its accessible name. */
-function searchBox(root: ShadowRoot, name: string): HTMLInputElement {
-  const box = root.querySelector<HTMLInputElement>(`input[type="search"][aria-label="${name}"]`);
-  if (!box) throw new Error(`no search box ${name}`);
-  return box;
-}
-
-/** The options of a searchable list once it has loaded. */
-async function listOptions(root: ShadowRoot, label: string | RegExp): Promise<HTMLSelectElement> {
-  const select = await until(() => {
-    try {
-      const control = byLabel<HTMLSelectElement>(root, label);
-      return control.options.length > 0 ? control : null;
-    } catch {
-      return null;
-    }
-  }, `the ${label} list`);
-  return select;
-}
-
-function optionValueByText(select: HTMLSelectElement, text: string): string {
-  const option = [...select.options].find((o) => o.text.trim() === text);
-  if (!option) throw new Error(`no option ${text} in ${[...select.options].map((o) => o.text).join(', ')}`);
-  return option.value;
 }
 
 describe('<insurup-vehicle-form>', () => {
@@ -163,12 +123,12 @@ describe('<insurup-vehicle-form>', () => {
 
     // The model list waits for the year.
     expect(visibleText(m.root)).to.include('Modelleri görmek için önce marka ve model yılını seçin.');
-    await choose(byLabel<HTMLSelectElement>(m.root, 'Model yılı'), '2021');
+    choose(byLabel<HTMLSelectElement>(m.root, 'Model yılı'), '2021');
     const models = await listOptions(m.root, /^Model$/);
     const modelTexts = [...models.options].map((o) => o.text);
     expect(modelTexts).to.include('Corolla 1.5 Vision');
-    await choose(models, optionValueByText(models, 'Corolla 1.5 Vision'));
-    await choose(byLabel<HTMLSelectElement>(m.root, 'Yakıt türü'), 'GASOLINE');
+    choose(models, optionValueByText(models, 'Corolla 1.5 Vision'));
+    choose(byLabel<HTMLSelectElement>(m.root, 'Yakıt türü'), 'GASOLINE');
     expect(byLabel<HTMLSelectElement>(m.root, 'Kullanım şekli').value).to.equal('PRIVATE_CAR');
 
     byRole(m.root, 'button', 'Aracı kaydet ve devam et').click();
@@ -190,7 +150,7 @@ describe('<insurup-vehicle-form>', () => {
     byLabel(m.root, 'Hayır, sıfır araç').click();
     await m.el.updateComplete;
     expect(m.root.querySelector('input[name="plate"]')).to.equal(null);
-    await choose(byLabel<HTMLSelectElement>(m.root, 'Tescil edileceği il'), '6');
+    choose(byLabel<HTMLSelectElement>(m.root, 'Tescil edileceği il'), '6');
     byRole(m.root, 'button', 'Araç bilgilerine geç').click();
     await until(() => queryByRole(m.root, 'heading', 'Araç bilgileri'), 'the details view');
     expect(visibleText(m.root)).to.include('Plaka: Plakasız yeni araç (Ankara)');
@@ -199,10 +159,10 @@ describe('<insurup-vehicle-form>', () => {
     expect(byLabel<HTMLSelectElement>(m.root, 'Model yılı').value).to.equal(String(new Date().getFullYear()));
 
     const brands = await listOptions(m.root, 'Marka');
-    await choose(brands, optionValueByText(brands, 'Togg'));
+    choose(brands, optionValueByText(brands, 'Togg'));
     const models = await listOptions(m.root, /^Model$/);
-    await choose(models, models.options[0]!.value);
-    await choose(byLabel<HTMLSelectElement>(m.root, 'Yakıt türü'), 'ELECTRIC');
+    choose(models, models.options[0]!.value);
+    choose(byLabel<HTMLSelectElement>(m.root, 'Yakıt türü'), 'ELECTRIC');
     byRole(m.root, 'button', 'Aracı kaydet ve devam et').click();
     await until(() => queryByRole(m.root, 'status', /Plakasız yeni araç \(Ankara\)/), 'the vehicle to be chosen');
 
@@ -335,7 +295,7 @@ describe('<insurup-vehicle-form>', () => {
     await m.el.updateComplete;
     expect(describedErrors(byLabel(m.root, 'Tescil edileceği il'))).to.equal('Bu alan zorunludur.');
 
-    await choose(byLabel<HTMLSelectElement>(m.root, 'Tescil edileceği il'), '34');
+    choose(byLabel<HTMLSelectElement>(m.root, 'Tescil edileceği il'), '34');
     byRole(m.root, 'button', 'Araç bilgilerine geç').click();
     await until(() => queryByRole(m.root, 'heading', 'Araç bilgileri'), 'the details view');
     await listOptions(m.root, 'Marka');
@@ -383,8 +343,8 @@ describe('<insurup-vehicle-form>', () => {
     await toDetails(m, '35 KLM 43', 'AB 123456');
     const alert = await until(() => queryByRole(m.root, 'alert'), 'the brand list error', 15_000);
     expect(visibleText(alert)).to.include('Servis geçici olarak yanıt veremiyor');
-    await choose(byLabel<HTMLSelectElement>(m.root, 'Model yılı'), '2020');
-    await choose(byLabel<HTMLSelectElement>(m.root, 'Yakıt türü'), 'DIESEL');
+    choose(byLabel<HTMLSelectElement>(m.root, 'Model yılı'), '2020');
+    choose(byLabel<HTMLSelectElement>(m.root, 'Yakıt türü'), 'DIESEL');
 
     await clearSandboxFaults();
     byRole(m.root, 'button', 'Tekrar dene').click();
@@ -485,19 +445,6 @@ describe('<insurup-vehicle-form>', () => {
     expect(await requestsSince(mark, /cases:new-sale-opportunity/, 'POST')).to.have.length(1);
   });
 });
-
-async function sendText(text: string): Promise<void> {
-  await sendKeys({ type: text });
-}
-
-/** Presses Tab until `target` has focus (at most 20 times). */
-async function tabTo(target: () => Element): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    if (deepActiveElement() === target()) return;
-    await press('Tab');
-  }
-  throw new Error(`Tab never reached ${target().outerHTML.slice(0, 80)}`);
-}
 
 async function fillPlateEn({ root, el }: Mounted, plate: string, serial: string): Promise<void> {
   await retype(byLabel(root, 'Plate'), plate);

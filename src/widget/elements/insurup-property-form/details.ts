@@ -82,11 +82,17 @@ export const DETAIL_VALIDATORS: { [K in keyof DetailsValues]: FieldValidator<Det
   ownership: required,
 };
 
-/** The floors the flat can be on, lowest basement first. */
+/**
+ * The floors the flat can be on, lowest basement first. A floor chosen before the building's
+ * floor count was lowered stays listed (last), so the list still shows it next to its error.
+ */
 export function floorChoices(values: DetailsValues): number[] {
   const lowest = PROPERTY_LIMITS.currentFloor.min;
   const highest = highestFloor(values);
-  return Array.from({ length: highest - lowest + 1 }, (_, i) => lowest + i);
+  const floors = Array.from({ length: highest - lowest + 1 }, (_, i) => lowest + i);
+  const chosen = parseInteger(values.currentFloor);
+  if (chosen !== undefined && chosen > highest) floors.push(chosen);
+  return floors;
 }
 
 /** The createProperty body from valid details. */

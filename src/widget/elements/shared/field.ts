@@ -93,10 +93,12 @@ export function selectField(o: SelectFieldOptions): TemplateResult {
       @blur=${(event: Event) => o.onBlur?.(event)}
     >
       ${o.placeholder !== undefined
-        ? html`<option value="" ?selected=${o.value === ''} disabled>${o.placeholder}</option>`
+        ? html`<option value="" .selected=${live(o.value === '')} disabled>${o.placeholder}</option>`
         : nothing}
       ${o.options.map(
-        (option) => html`<option value=${option.value} ?selected=${option.value === o.value}>${option.label}</option>`,
+        // The selected *property* (not the attribute, which stops counting once the user has
+        // chosen): the select then follows the value also when the options change under it.
+        (option) => html`<option value=${option.value} .selected=${live(option.value === o.value)}>${option.label}</option>`,
       )}
     </select>
     <span class="error" id=${errorId} part="field-error" aria-live="polite">${o.error ?? nothing}</span>
