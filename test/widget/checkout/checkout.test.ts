@@ -572,6 +572,23 @@ describe('<insurup-checkout>', () => {
     }
   });
 
+  it('fits a 360 px phone: nothing overflows, touch targets are at least 44 px tall', async () => {
+    await prepareCheckout('ASYNC_3D_SECURE');
+    const el = await mount();
+    el.style.width = '360px';
+    await ready(el);
+    chooseType(el, '3d-secure');
+    await el.updateComplete;
+    const section = q(el, '[part~="checkout"]');
+    expect(section.scrollWidth).to.be.at.most(section.clientWidth);
+    const targets = root(el).querySelectorAll<HTMLElement>('button, input:not([type="checkbox"]):not([type="radio"]), label.choice, a');
+    expect(targets.length).to.be.greaterThan(8);
+    for (const target of targets) {
+      expect(target.getBoundingClientRect().height, target.outerHTML.slice(0, 80)).to.be.at.least(44);
+      expect(target.getBoundingClientRect().right, target.outerHTML.slice(0, 80)).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+    }
+  });
+
   it('speaks English with lang="en"', async () => {
     const prepared = await prepareCheckout('ASYNC_3D_SECURE');
     const el = await mount({ lang: 'en' });
