@@ -1,0 +1,236 @@
+/**
+ * The demo: one Node server on one origin that serves the demo pages and the widget bundle,
+ * mounts the agency token proxy under `/insurup` (so the refresh cookie is first-party, as on
+ * an agency's own site) with its SignalR WebSocket bridge, and runs the InsurUp sandbox beside
+ * it on a loopback port. `npm start` (scripts/start.mjs) and the end-to-end tests
+ * (test/e2e/support/demo.ts) both use `startDemo()`.
+ *
+ * Routes:
+ *   /                  demo/index.html: an agency page with <insurup-flow> (?product=, ?lang=)
+ *   /demo/<file>       demo assets (phone.js, demo.css, kvkk.html)
+ *   /demo/sms          the simulated phone: the sandbox's latest SMS (number masked)
+ *   /dist/<file>       the built widget (insurup-elements.js and its chunks)
+ *   /insurup/...       the token proxy (REST, GraphQL, the hub WebSocket)
+ */
+import { createAdaptorServer } from '@hono/node-server';
+import { readFile, realpath } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createProxyCore } from '../src/proxy/app.js';
+import type { ProxyOptions } from '../src/proxy/options.js';
+import { attachHubBridge } from '../src/proxy/ws-bridge.js';
+import { startSandbox } from '../src/sandbox/node.js';
+import type { SandboxOptions } from '../src/sandbox/index.js';
+
+export const DEMO_AGENT_ID = '7d9f0c2a-4b1e-4c3d-9a8b-1f2e3d4c5b6a';
+export const DEMO_BRANCH_ID = 'b3c4d5e6-f7a8-4b9c-8d0e-1a2b3c4d5e6f';
+export const PROXY_PATH = '/insurup';
+
+const DEMO_DIR = fileURLToPath(new URL('.', import.meta.url));
+const PRODUCTS = ['kasko', 'trafik', 'imm', 'konut', 'dask', 'tss'] as const;
+type Product = (typeof PRODUCTS)[number];
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json; charset=utf-8',
+};
+
+export interface DemoOptions {
+  /** Default 8080; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Where the built widget is (insurup-elements.js and chunks/); default dist/. */
+  bundleDir?: string;
+  /** The sandbox's options; default: random SMS codes and real quote delays. */
+  sandbox?: SandboxOptions;
+  /** Proxy options over the demo's defaults (e.g. rate limits for tests). */
+  proxy?: Partial<ProxyOptions>;
+  /** Request log lines of the sandbox and the proxy; default: silent. */
+  log?: (line: string) => void;
+}
+
+export interface RunningDemo {
+  /** `http://127.0.0.1:PORT/` */
+  url: string;
+  /** The sandbox's own origin (its /sandbox/* controls: SMS outbox, catalogue, requests). */
+  sandboxUrl: string;
+  close(): Promise<void>;
+}
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Strict: scripts and styles from this origin only, no inline code, no eval. */
+function contentSecurityPolicy(origin: string, sandboxOrigin: string): string {
+  const ws = origin.replace(/^http/, 'ws');
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `img-src 'self' data: ${sandboxOrigin}`,
+    `connect-src 'self' ${ws}`,
+    "font-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function masked(phone: string): string {
+  return phone.length === 10 ? `${phone.slice(0, 3)} *** ** ${phone.slice(8)}` : '***';
+}
+
+export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo> {
+  const log = options.log ?? (() => {});
+  const bundleDir = resolve(options.bundleDir ?? join(DEMO_DIR, '..', 'dist'));
+  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', log, ...options.sandbox });
+  const catalog = (await (await fetch(`${sandbox.url}/sandbox/catalog`)).json()) as {
+    coverageGroups: Array<{ id: string; branch: string }>;
+  };
+  const coverageFor = (product: Product) =>
+    catalog.coverageGroups
+      .filter((g) => g.branch === product.toUpperCase())
+      .slice(0, 2)
+      .map((g) => g.id)
+      .join(',');
+
+  let origin = '';
+  let core: ReturnType<typeof createProxyCore> | undefined;
+  const template = await readFile(join(DEMO_DIR, 'index.html'), 'utf8');
+
+  async function serveFile(root: string, relative: string): Promise<Response> {
+    if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(relative) || relative.split('/').includes('..')) {
+      return new Response('Not found', { status: 404 });
+    }
+    try {
+      const base = await realpath(root);
+      const file = await realpath(join(base, relative));
+      if (!file.startsWith(base + sep)) return new Response('Not found', { status: 404 });
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'cache-control': 'no-cache',
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  }
+
+  function page(url: URL): Response {
+    const askedProduct = url.searchParams.get('product') ?? 'kasko';
+    const product: Product = (PRODUCTS as readonly string[]).includes(askedProduct) ? (askedProduct as Product) : 'kasko';
+    const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'tr';
+    const values: Record<string, string> = {
+      lang,
+      product,
+      proxyUrl: PROXY_PATH,
+      coverageGroupIds: coverageFor(product),
+      agentBranchId: DEMO_BRANCH_ID,
+    };
+    const html = template
+      .replace(/\{\{(\w+)\}\}/g, (_, name: string) => escapeHtml(values[name] ?? ''))
+      // The product menu marks the page's own product.
+      .replace(new RegExp(`(href="\\?product=${product}")`), '$1 aria-current="page"');
+    return new Response(html, {
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'content-security-policy': contentSecurityPolicy(origin, sandbox.url),
+        'referrer-policy': 'strict-origin-when-cross-origin',
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  }
+
+  /** The simulated phone's screen: the latest SMS, its number masked. */
+  async function latestSms(): Promise<Response> {
+    const outbox = (await (await fetch(`${sandbox.url}/sandbox/sms-outbox`)).json()) as {
+      messages: Array<{ phone: string; code: string; text: string; sentAt: string }>;
+    };
+    const latest = outbox.messages[0];
+    const body = latest ? { to: `+90 ${masked(latest.phone)}`, code: latest.code, text: latest.text, sentAt: latest.sentAt } : {};
+    return new Response(JSON.stringify(body), {
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  }
+
+  const server = createAdaptorServer({
+    fetch: async (request: Request, env: unknown) => {
+      const url = new URL(request.url);
+      const path = url.pathname;
+      if (path === PROXY_PATH || path.startsWith(`${PROXY_PATH}/`)) return core!.fetch(request, env);
+      if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
+      if (path === '/' || path === '/index.html') return page(url);
+      if (path === '/demo/sms') return latestSms();
+      if (path.startsWith('/demo/')) return serveFile(DEMO_DIR, path.slice('/demo/'.length));
+      if (path.startsWith('/dist/')) return serveFile(bundleDir, path.slice('/dist/'.length));
+      if (path === '/favicon.ico') return new Response(null, { status: 204 });
+      return new Response('Not found', { status: 404 });
+    },
+  }) as Server;
+
+  const host = options.host ?? '127.0.0.1';
+  try {
+    await new Promise<void>((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 8080, host, () => {
+        server.off('error', reject);
+        resolveListen();
+      });
+    });
+  } catch (error) {
+    await sandbox.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  origin = `http://${host}:${port}`;
+  core = createProxyCore({
+    upstream: sandbox.url,
+    agentId: DEMO_AGENT_ID,
+    // The page may be opened as 127.0.0.1 or as localhost.
+    allowedOrigins: [origin, `http://localhost:${port}`],
+    basePath: PROXY_PATH,
+    // The demo runs on plain http on this machine; an agency's proxy keeps the default (Secure).
+    secureCookies: false,
+    log,
+    ...options.proxy,
+  });
+  const hub = attachHubBridge(server, core);
+
+  return {
+    url: `${origin}/`,
+    sandboxUrl: sandbox.url,
+    close: async () => {
+      hub.close();
+      await new Promise<void>((resolveClose) => {
+        server.close(() => resolveClose());
+        server.closeAllConnections();
+      });
+      await sandbox.close();
+    },
+  };
+}
+
+/**
+ * Builds the widget bundle with Vite (quietly; errors are thrown): into dist/ as
+ * `npm run build` does, or into `outDir` (emptied first), e.g. a test's temporary directory.
+ */
+export async function buildWidget(outDir?: string): Promise<void> {
+  const { build } = await import('vite');
+  await build({
+    configFile: join(DEMO_DIR, '..', 'vite.config.ts'),
+    root: join(DEMO_DIR, '..'),
+    logLevel: 'silent',
+    ...(outDir ? { build: { outDir, emptyOutDir: true } } : {}),
+  });
+}
