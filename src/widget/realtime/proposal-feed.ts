@@ -77,15 +77,26 @@ export class ProposalFeedController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Follows a proposal from its first snapshot (a new one replaces the old). */
-  follow(client: InsurUpClient, proposal: Proposal, requestedAt: number): void {
-    if (this.book?.proposalId !== proposal.proposalId || this.client !== client) {
+  /**
+   * Starts following a proposal as soon as its id is known, so the hub connects while its
+   * first snapshot is fetched (a new proposal replaces the old one).
+   */
+  watch(client: InsurUpClient, proposalId: string): void {
+    if (this.book?.proposalId !== proposalId || this.client !== client) {
       this.stop();
-      this.book = new QuoteBook(proposal.proposalId);
+      this.book = new QuoteBook(proposalId);
       this.client = client;
+      this.setStatus('idle');
     }
-    this.notify(this.book.applySnapshot(proposal, requestedAt));
-    if (this.hostIsConnected && !this.running) this.start();
+    if (this.hostIsConnected && !this.running && this.status !== 'complete') this.start();
+  }
+
+  /** Merges a snapshot of the proposal (the first one, or any later GET by the host). */
+  follow(client: InsurUpClient, proposal: Proposal, requestedAt: number): void {
+    this.watch(client, proposal.proposalId);
+    this.notify(this.book!.applySnapshot(proposal, requestedAt));
+    if (this.running) this.finishIfComplete(this.generation);
+    else if (this.hostIsConnected && this.book!.complete) this.setStatus('complete');
   }
 
   /** Forgets the proposal (the flow moved on to a new one). */

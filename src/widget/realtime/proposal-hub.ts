@@ -39,6 +39,15 @@ export interface ProposalHubOptions {
   handlers: ProposalHubHandlers;
 }
 
+let signalR: Promise<typeof import('@microsoft/signalr')> | undefined;
+
+/** Loads the SignalR chunk once; calling it early (while the proposal is created) hides its cost. */
+export function loadSignalR(): Promise<typeof import('@microsoft/signalr')> {
+  signalR ??= import('@microsoft/signalr');
+  signalR.catch(() => (signalR = undefined)); // a failed chunk load may be retried later
+  return signalR;
+}
+
 export class ProposalHub {
   private stopped = false;
 
@@ -49,7 +58,7 @@ export class ProposalHub {
 
   /** Loads SignalR (once per page) and builds a connection; `start()` connects it. */
   static async create(options: ProposalHubOptions): Promise<ProposalHub> {
-    const signalR = await import('@microsoft/signalr');
+    const signalR = await loadSignalR();
     const connection = new signalR.HubConnectionBuilder()
       .withUrl(options.url, {
         skipNegotiation: true,

@@ -12,6 +12,7 @@ import { InsurUpError } from '../../api/errors.js';
 import type { InsurUpClient } from '../../api/client.js';
 import { defineElement } from '../../define.js';
 import { DEFAULT_FEED_TIMING, ProposalFeedController, type FeedStatus, type FeedTiming } from '../../realtime/proposal-feed.js';
+import { loadSignalR } from '../../realtime/proposal-hub.js';
 import type { FlowSession } from '../../session/flow-session.js';
 import { InsurupElement } from '../shared/insurup-element.js';
 import { renderError, renderPending } from '../shared/status.js';
@@ -159,6 +160,7 @@ export class InsurupQuotes extends InsurupElement {
         this.feed.clear();
         return null;
       }
+      void loadSignalR().catch(() => undefined); // in parallel with the proposal; the feed retries
       let proposalId = savedProposalId;
       if (!proposalId) {
         const ids = parseCoverageGroupIds(groups);
@@ -171,6 +173,8 @@ export class InsurupQuotes extends InsurupElement {
           signal,
         );
       }
+      // The hub connects while the first snapshot is read.
+      this.feed.watch(session.client, proposalId);
       const requestedAt = performance.now();
       try {
         const proposal = await session.client.request('getProposal', { params: { proposalId } }, { signal });
@@ -368,7 +372,7 @@ export class InsurupQuotes extends InsurupElement {
     }
     return this.proposalTask.render({
       initial: () => renderPending(this.t('quotes.requesting')),
-      pending: () => (this.feed.book ? this.renderQuotes() : renderPending(this.t('quotes.requesting'))),
+      pending: () => (this.feed.book?.size ? this.renderQuotes() : renderPending(this.t('quotes.requesting'))),
       error: (error) =>
         renderError(this.describeError(error), {
           label: this.t('common.retry'),

@@ -1,9 +1,16 @@
 /** Reading a product's premiums: the price it is compared by, and its instalment plans. */
 import type { Premium, ProposalProduct } from '../../../contract/proposals.js';
 
-/** The premiums by instalment count (1 = single payment first). */
+const sortedPlans = new WeakMap<ProposalProduct, Premium[]>();
+
+/** The premiums by instalment count (1 = single payment first); computed once per product object. */
 export function premiumsByInstallment(product: ProposalProduct): Premium[] {
-  return [...product.premiums].sort((a, b) => a.installmentNumber - b.installmentNumber);
+  let plans = sortedPlans.get(product);
+  if (!plans) {
+    plans = [...product.premiums].sort((a, b) => a.installmentNumber - b.installmentNumber);
+    sortedPlans.set(product, plans);
+  }
+  return plans;
 }
 
 /**

@@ -41,6 +41,9 @@ export const quotesStyles = css`
   }
   .list > li {
     min-width: 0;
+    /* Cards off screen skip style and layout: a 40-card list updates within a frame. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 16em;
   }
   .compare-bar {
     position: sticky;
