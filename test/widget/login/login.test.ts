@@ -7,7 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/widget/elements/insurup-login/element.js';
 import type { InsurupLogin } from '../../../src/widget/elements/insurup-login/element.js';
 import { authSessionFor } from '../../../src/widget/session/auth-session.js';
-import { newIdentity, readOtp, sandboxConfig, testEnv, until, type Identity } from '../support/env.js';
+import { newIdentity, readOtp, sandboxConfig, sandboxFault, testEnv, until, type Identity } from '../support/env.js';
 import { byLabel, byRole, deepActiveElement, describedErrors, press, queryByRole, typeInto, visibleText } from '../core/dom.js';
 import { freshPage, requestMark, requestsSince } from '../core/stack.js';
 
@@ -311,6 +311,32 @@ describe('<insurup-login>', () => {
     await until(() => queryByRole(root(el), 'heading', 'Giriş yapın'), 'the form again');
     expect(byLabel(root(el), 'T.C. kimlik numarası').value).to.equal('');
     expect(authSessionFor((await testEnv()).proxyUrl).status).to.equal('anonymous');
+  });
+
+  it('shows a failed request with Retry, keeps what was typed, and reports it without personal data', async () => {
+    const el = await mount();
+    const who = newIdentity();
+    const errors: unknown[] = [];
+    el.addEventListener('insurup-error', (e) => errors.push(e.detail));
+    await fillForm(el, who);
+    await sandboxFault({ path: 'login-or-register$', fault: 503, times: 1 });
+    byRole(root(el), 'button', 'Doğrulama kodu gönder').click();
+    const alert = await until(() => queryByRole(root(el), 'alert'), 'the alert');
+    expect(alert.textContent).to.contain('Servis geçici olarak yanıt veremiyor');
+    expect(byLabel(root(el), 'T.C. kimlik numarası').value).to.equal(who.tckn);
+    expect(byLabel(root(el), 'Cep telefonu').value.replace(/\s/g, '')).to.equal(who.phone);
+    expect(errors).to.deep.equal([{ step: 'login', code: 'SANDBOX_FAULT_INJECTED', status: 503 }]);
+    byRole(alert, 'button', 'Tekrar dene').click();
+    await until(() => queryByRole(root(el), 'heading', 'Doğrulama kodu'), 'the code step after Retry');
+
+    // The same for the code: the alert offers Retry and the code stays.
+    await typeInto(byLabel(root(el), 'SMS ile gelen kod'), await readOtp(who.phone));
+    await sandboxFault({ path: 'verify-mfa$', fault: 503, times: 1 });
+    await press('Enter');
+    const codeAlert = await until(() => queryByRole(root(el), 'alert'), 'the verify alert');
+    expect(byLabel(root(el), 'SMS ile gelen kod').value).to.equal(await readOtp(who.phone));
+    byRole(codeAlert, 'button', 'Tekrar dene').click();
+    await until(() => queryByRole(root(el), 'heading', 'Hoş geldiniz'), 'the logged-in view after Retry');
   });
 
   it('speaks English', async () => {
