@@ -45,6 +45,16 @@ export interface ProxyCore {
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
+/**
+ * The proxy answers JSON only. Should anything upstream ever answer HTML, it must not run as a
+ * page on the agency's (sub)domain: no sniffing, no scripts, no framing, no referrer.
+ */
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'; sandbox",
+  'referrer-policy': 'no-referrer',
+};
+
 function rateLimited(verdict: LimitVerdict & { ok: false }): Response {
   return problemResponse('rate-limited', 429, 'Too many requests; try again later.', {
     'retry-after': String(verdict.retryAfterSeconds),
@@ -71,8 +81,15 @@ export function createProxyCore(
   const config = resolveOptions(options);
   const callUpstream = transport(config);
   const cookieSettings: CookieSettings = { secureCookies: config.secureCookies, publicPath: config.publicPath };
-  const writeLog = (entry: LogEntry) => config.log(formatLogLine(entry));
-  const note = (text: string) => config.log(formatLogLine({ method: '-', path: '-', status: 0, ms: 0, ip: '-', note: text }));
+  // A failing log sink must not fail the request it describes.
+  const writeLog = (entry: LogEntry) => {
+    try {
+      config.log(formatLogLine(entry));
+    } catch {
+      // nowhere left to report it
+    }
+  };
+  const note = (text: string) => writeLog({ method: '-', path: '-', status: 0, ms: 0, ip: '-', note: text });
   const limiter = new RateLimiter(config.rateLimits, config.store, (error) =>
     note(`rate-limit store failed, counting in memory: ${String((error as Error)?.message ?? error)}`),
   );
@@ -144,7 +161,7 @@ export function createProxyCore(
     // A fresh Response has mutable headers; every answer, refusals included, gets these.
     const headers = c.res.headers;
     headers.append('vary', 'Origin');
-    headers.set('x-content-type-options', 'nosniff');
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
     if (!headers.has('access-control-allow-origin')) {
       for (const [name, value] of Object.entries(corsHeaders(origin))) headers.set(name, value);
     }

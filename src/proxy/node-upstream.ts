@@ -17,6 +17,10 @@ function lookup(headers: IncomingHttpHeaders): HeaderLookup {
 }
 
 class UpstreamTimeout extends Error {}
+class UpstreamTooLarge extends Error {}
+
+/** InsurUp answers are small JSON documents (documents are links); anything huge is an error. */
+const MAX_UPSTREAM_BODY = 8 * 1024 * 1024;
 
 export interface NodeUpstream {
   transport: UpstreamTransport;
@@ -33,26 +37,41 @@ export function createNodeUpstream(upstream: string, timeoutMs: number): NodeUps
   const once = (url: string, method: string, headers: Record<string, string>, body: Bytes | string | undefined) =>
     new Promise<{ result: UpstreamResult; retryable: boolean }>((resolve) => {
       const req = send(url, { method, headers, agent });
-      const timer = setTimeout(() => req.destroy(new UpstreamTimeout('upstream timed out')), timeoutMs);
-      req.on('response', (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          clearTimeout(timer);
-          const body = Buffer.concat(chunks) as Bytes;
-          resolve({ result: { ok: true, status: res.statusCode ?? 502, headers: lookup(res.headers), body }, retryable: false });
-        });
-        res.on('error', (error) => req.destroy(error));
-      });
-      req.on('error', (error: NodeJS.ErrnoException) => {
+      let settled = false;
+      const settle = (outcome: { result: UpstreamResult; retryable: boolean }) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
+        resolve(outcome);
+      };
+      // Every way a call can go wrong ends here, whether or not the answer had started.
+      const fail = (error: NodeJS.ErrnoException) => {
+        if (settled) return; // 'close' after a complete answer: the socket goes back to the pool
         const timedOut = error instanceof UpstreamTimeout;
-        resolve({
+        settle({
           result: { ok: false, failure: timedOut ? 'timeout' : 'unreachable', message: error.message },
           // A kept-alive socket the upstream closed in the meantime; safe to repeat only for GET.
           retryable: !timedOut && req.reusedSocket && error.code === 'ECONNRESET' && method === 'GET',
         });
+        req.destroy();
+      };
+      const timer = setTimeout(() => fail(new UpstreamTimeout('upstream timed out')), timeoutMs);
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.byteLength;
+          if (size > MAX_UPSTREAM_BODY) fail(new UpstreamTooLarge('upstream answer too large'));
+          else chunks.push(chunk);
+        });
+        res.on('end', () => {
+          const body = Buffer.concat(chunks) as Bytes;
+          settle({ result: { ok: true, status: res.statusCode ?? 502, headers: lookup(res.headers), body }, retryable: false });
+        });
+        res.on('error', fail);
+        res.on('close', () => fail(new Error('upstream closed the answer early')));
       });
+      req.on('error', fail);
       req.end(body);
     });
 
