@@ -6,12 +6,10 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { catalogView } from './catalog/index.js';
 import type { SandboxServices } from './context.js';
-import { FaultRuleInput } from './faults.js';
+import { FaultRuleInput, type FaultInjector } from './faults.js';
+import type { RecordedRequest, RequestRecorder } from './log.js';
 import { maskId, maskPhone } from './masking.js';
 import { applyConfig, RuntimeConfigUpdate } from './options.js';
-import type { RecordedRequest } from './log.js';
-import type { FaultInjector } from './faults.js';
-import type { RequestRecorder } from './log.js';
 import type { MailMessage } from './store.js';
 
 export interface ControlDeps {

@@ -3,6 +3,7 @@
  * `createSandbox()` is runtime-neutral (a Web-standard fetch handler); `startSandbox()` in
  * node.ts serves it on Node with the SignalR hub's WebSocket upgrade.
  */
+import type { Hono } from 'hono';
 import type { Catalog } from './catalog/index.js';
 import { createApp, type NodeBindings } from './app.js';
 import { createServices, type SandboxServices } from './context.js';
@@ -17,6 +18,8 @@ export type { TestIdentity } from './catalog/people.js';
 export type { RecordedRequest } from './log.js';
 
 export interface Sandbox {
+  /** The Hono app itself (routes: /api, /graphql, /pay, /documents, /sandbox). */
+  readonly app: Hono<{ Bindings: NodeBindings }>;
   /** The Hono app's fetch handler. On Node, `env` carries the socket (for the `close` fault). */
   fetch(request: Request, env?: NodeBindings): Promise<Response>;
   /** The in-memory state (customers, proposals, outboxes, ...). */
@@ -47,6 +50,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }),
   });
   return {
+    app,
     fetch: async (request, env) => app.fetch(request, env ?? {}),
     store: sb.store,
     catalog: sb.catalog,

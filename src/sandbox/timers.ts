@@ -15,6 +15,7 @@ export class TimerSet {
   }
 
   every(ms: number, run: () => void): () => void {
+    if (this.closed) return () => {};
     const handle = setInterval(run, ms);
     this.intervals.add(handle);
     return () => {

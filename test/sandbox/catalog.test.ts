@@ -2,7 +2,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { COVERAGE_FIELDS } from '../../src/contract/coverage.js';
 import { buildCatalog, catalogView } from '../../src/sandbox/catalog/index.js';
+import { makeTckn } from '../../src/sandbox/catalog/people.js';
 import { modelOnSaleIn } from '../../src/sandbox/catalog/vehicles.js';
+import { seededRng } from '../../src/sandbox/random.js';
 import type { StartedSandbox } from '../../src/sandbox/node.js';
 import { isValidTckn, isValidVkn, isValidYkn, luhnValid, parsePlate } from '../../src/widget/validation/index.js';
 import { Api, freshIdentity, individualLogin, login, start } from './helpers.js';
@@ -84,6 +86,15 @@ describe('sandbox catalogue', () => {
     };
     walk(catalog.addresses.cities, 0);
     assert.equal(apartments, catalog.addresses.byUavt.size);
+  });
+
+  it('makes citizens\' TCKNs outside the foreign residents\' 99 range', () => {
+    const rng = seededRng('tckn-range');
+    for (let i = 0; i < 5000; i++) {
+      const tckn = makeTckn(rng);
+      assert.ok(isValidTckn(tckn) && !tckn.startsWith('99'), tckn);
+    }
+    assert.ok(isValidYkn(makeTckn(rng, '99')));
   });
 
   it('offers valid test identities and cards', () => {

@@ -24,7 +24,7 @@ describe('sandbox handler table', () => {
           }),
         );
         const body = response.status === 204 ? null : await response.json();
-        const kind = String(body?.type ?? '').split('/').pop();
+        const kind = String(body?.type ?? '').split('/').pop() ?? '';
         assert.ok(!['endpoint-not-found', 'method-not-allowed'].includes(kind), `${id}: ${def.method} ${path} reached no handler (${kind})`);
         assert.ok(response.status < 500, `${id}: ${response.status} ${JSON.stringify(body)}`);
         // Without a token, protected endpoints say so; open ones validate the empty body.

@@ -29,7 +29,11 @@ export function companyTitleFor(seed: number, key: string): string {
 /** A valid TCKN (or, with prefix 99, a foreign resident's YKN). */
 export function makeTckn(rng: Rng, prefix = ''): string {
   const d = [...prefix].map(Number);
-  if (d.length === 0) d.push(rng.int(1, 9));
+  if (d.length === 0) {
+    d.push(rng.int(1, 9));
+    // 99… is the foreign residents' range: a citizen's TCKN never starts with it.
+    d.push(d[0] === 9 ? rng.int(0, 8) : rng.int(0, 9));
+  }
   while (d.length < 9) d.push(rng.int(0, 9));
   const odd = d[0]! + d[2]! + d[4]! + d[6]! + d[8]!;
   const even = d[1]! + d[3]! + d[5]! + d[7]!;

@@ -3,6 +3,7 @@
  * product, the comparison of 2–3 products, and the policy.
  */
 import { COVERAGE_FIELDS, type CoverageValue } from '../../contract/coverage.js';
+import { quotes } from '../../widget/i18n/tr/quotes.js';
 import { formatPlate } from '../../widget/validation/index.js';
 import { maskId } from '../masking.js';
 import { paymentPlan } from '../services/pricing.js';
@@ -24,14 +25,20 @@ const BRANCH_TITLES: Record<string, string> = {
 const money = (n: number) => `${new Intl.NumberFormat('tr-TR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n)} TL`;
 const date = (iso: string) => iso.slice(0, 10).split('-').reverse().join('.');
 
-/** `ferdiKazaVefat` → `Ferdi Kaza Vefat`. */
+const LABELS: Record<string, string> = quotes;
+
+/** The widget's Turkish label of a coverage field, else the key split into words. */
 export function coverageLabel(field: string): string {
+  const label = LABELS[`quotes.field.${field}`];
+  if (label) return label;
   const words = field.replace(/([a-z])([A-Z])/g, '$1 $2');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export function coverageText(value: unknown): string {
-  if (typeof value === 'string') return coverageLabel(value.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
+  if (typeof value === 'string') {
+    return LABELS[`quotes.enum.${value}`] ?? value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
+  }
   if (!value || typeof value !== 'object') return '-';
   const v = value as CoverageValue;
   switch (v.$type) {
