@@ -11,7 +11,7 @@ import { resetPageSessions } from '../../../src/widget/session/context.js';
 import { initialFlowState } from '../../../src/widget/session/flow-state.js';
 import { saveFlowState, storageKey } from '../../../src/widget/session/persistence.js';
 import type { InsurupEventMap } from '../../../src/widget/events.js';
-import { loginViaApi, newIdentity, readOtp, testEnv, until } from '../support/env.js';
+import { loginViaApi, newIdentity, readOtp, sandboxConfig, testEnv, until } from '../support/env.js';
 import { byLabel, byRole, deepActiveElement, deepQuery, press, queryByRole, typeInto, visibleText } from '../core/dom.js';
 import { freshPage, requestMark, requestsSince } from '../core/stack.js';
 
@@ -51,9 +51,13 @@ const currentStep = (el: InsurupFlow) =>
   el.shadowRoot!.querySelector('[aria-current="step"]')?.textContent?.replace(/\s+/g, ' ').trim();
 const stepElement = (el: InsurupFlow) => el.shadowRoot!.querySelector('.step')!.firstElementChild;
 
+let stopRecording: Array<() => void> = [];
+
 function recordSteps(el: HTMLElement): Array<InsurupEventMap['insurup-step-change']> {
   const seen: Array<InsurupEventMap['insurup-step-change']> = [];
-  el.addEventListener('insurup-step-change', (e) => seen.push(e.detail));
+  const listener = (e: InsurupEventMap['insurup-step-change'] extends infer D ? CustomEvent<D> : never) => seen.push(e.detail);
+  el.addEventListener('insurup-step-change', listener);
+  stopRecording.push(() => el.removeEventListener('insurup-step-change', listener));
   return seen;
 }
 
@@ -66,6 +70,10 @@ function forgetMemory(el: HTMLElement): void {
 
 describe('<insurup-flow>', () => {
   beforeEach(() => freshPage());
+  afterEach(() => {
+    stopRecording.forEach((stop) => stop());
+    stopRecording = [];
+  });
   after(() => freshPage());
 
   it('is accessible, starts at the login and shows progress', async () => {
@@ -138,14 +146,14 @@ describe('<insurup-flow>', () => {
     const mark = await requestMark();
 
     forgetMemory(el);
+    const steps = recordSteps(document.body);
     const again = await mountFlow({ id: 'reload' });
-    const steps = recordSteps(again);
     expect(again.session!.auth.status).to.equal('authenticated');
     expect(currentStep(again)).to.equal('3 Teklifler');
     expect(stepElement(again)!.localName).to.equal('insurup-quotes');
     expect(stepElement(again)!.getAttribute('coverage-group-ids')).to.equal('0123456789abcdef01234567');
     expect(again.session!.state.asset).to.deep.equal({ type: 'VEHICLE', id: 'veh-reload' });
-    expect(steps).to.deep.equal([]); // the event for the resumed step came before this listener
+    expect(steps).to.deep.equal([{ step: 'quotes', previousStep: null, product: 'kasko' }]);
     const seen = await requestsSince(mark);
     expect(seen.filter((r) => /new-sale-opportunity/.test(r.path))).to.have.length(0);
     expect(seen.filter((r) => r.path === '/api/auth/customer/refresh')).to.have.length(1);
@@ -187,6 +195,35 @@ describe('<insurup-flow>', () => {
     expect(logouts).to.deep.equal([{ reason: 'user' }]);
     await until(() => deepActiveElement()?.textContent?.trim() === 'Giriş yapın', 'focus on the login heading');
     expect(el.session!.state.customerId).to.equal(null);
+  });
+
+  it('announces an expired session once and asks the customer to log in again', async () => {
+    await sandboxConfig({ tokenTtl: 2 });
+    try {
+      const { proxyUrl } = await testEnv();
+      const el = await mountFlow();
+      const auth = await loginViaApi();
+      await until(() => stepElement(el)?.localName === 'insurup-vehicle-form', 'the vehicle step');
+      const customerId = auth.customer!.id;
+      const logouts: unknown[] = [];
+      const onLogout = (e: Event) => logouts.push((e as CustomEvent).detail);
+      document.addEventListener('insurup-logout', onLogout);
+      // The refresh cookie is gone (cleared elsewhere) and the access token runs out.
+      await fetch(`${proxyUrl}/api/auth/customer/logout`, { method: 'POST', credentials: 'include' });
+      await until(() => (auth.client as unknown as { token: { expired(): boolean } }).token.expired(), 'the token to expire', 5_000);
+      await auth.loadCustomer().catch(() => undefined);
+      await until(() => stepElement(el)?.localName === 'insurup-login', 'the login again');
+      const login = stepElement(el) as InsurupLogin;
+      await login.updateComplete;
+      expect(byRole(login.shadowRoot!, 'status', 'Oturumunuzun süresi doldu')).to.exist;
+      expect(logouts).to.deep.equal([{ reason: 'expired' }]);
+      document.removeEventListener('insurup-logout', onLogout);
+      // The place is kept for when the same customer logs in again.
+      expect(el.session!.state.customerId).to.equal(customerId);
+      expect(el.session!.state.step).to.equal('asset');
+    } finally {
+      await sandboxConfig({ tokenTtl: 600 });
+    }
   });
 
   it('keeps two flows on one page apart under one login', async () => {
