@@ -133,13 +133,41 @@ async function main(): Promise<void> {
       return { label, products, quotes: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies) };
     };
 
+    if (SCREENSHOTS) {
+      // Pictures for a design review: quotes arriving, then details open and two chosen to compare.
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const config = sandbox.sandbox.services;
+      const quoteDelay = config.config.quoteDelay;
+      config.config = { ...config.config, quoteDelay: [1500, 6000] };
+      await tab.setViewportSize({ width: 360, height: 800 });
+      await tab.evaluate((o) => void ((window as any).pending = (window as any).bench.quoteRun(o)), { ...runOptions, pollInterval: 3000 });
+      await tab.waitForFunction(() => (document.querySelector('insurup-quotes')?.feed.book?.settledCount ?? 0) >= 3, null, { timeout: 20_000 });
+      await tab.screenshot({ path: join(SCREENSHOTS, 'quotes-arriving-360.png') });
+      await tab.evaluate(() => (window as any).pending);
+      config.config = { ...config.config, quoteDelay };
+      await tab.evaluate(async () => {
+        const el = document.querySelector('insurup-quotes')!;
+        const shown = [...el.shadowRoot!.querySelectorAll('insurup-quote-card')];
+        shown[0]!.shadowRoot!.querySelector<HTMLButtonElement>('[part="details-button"]')!.click();
+        for (const card of shown.slice(0, 2)) card.shadowRoot!.querySelector<HTMLInputElement>('input[name="compare"]')!.click();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      });
+      await tab.screenshot({ path: join(SCREENSHOTS, 'quotes-details-360.png') });
+      await tab.mouse.wheel(0, 700);
+      await tab.screenshot({ path: join(SCREENSHOTS, 'quotes-coverage-360.png') });
+      await tab.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await tab.waitForTimeout(200);
+      await tab.screenshot({ path: join(SCREENSHOTS, 'quotes-end-360.png') });
+      await tab.evaluate(() => window.scrollTo(0, 0));
+      await tab.setViewportSize({ width: 1024, height: 900 });
+    }
+
     const live = await measure('SignalR', 3000);
     sandbox.sandbox.faults.add({ path: 'hubs/proposal-detail', fault: 'close', times: 1000 });
     const polling = await measure('polling fallback (every 3 s)', 3000);
     sandbox.sandbox.faults.clear();
 
     if (SCREENSHOTS) {
-      mkdirSync(SCREENSHOTS, { recursive: true });
       for (const width of [360, 1024]) {
         await tab.setViewportSize({ width, height: 900 });
         await tab.screenshot({ path: join(SCREENSHOTS, `quotes-${width}.png`) });

@@ -154,7 +154,7 @@ describe('<insurup-quotes> details', () => {
       expect([...ids].sort()).to.deep.equal([...chosen].sort());
       expect(documentOf(tabs.urls[0]!)).to.include({ kind: 'compare' });
       // Clearing the choice hides the bar.
-      byRole(el.shadowRoot!, 'button', 'Seçimi temizle').click();
+      byRole(el.shadowRoot!, 'button', 'Temizle').click();
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[part="compare-bar"]')).to.equal(null);
       expect(box(0).checked).to.equal(false);

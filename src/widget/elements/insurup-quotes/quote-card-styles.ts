@@ -62,6 +62,7 @@ export const quoteCardStyles = css`
     margin: 0;
   }
   .badge.best {
+    margin-block-start: 0.375em;
     background: var(--_success);
     color: var(--_surface);
   }
@@ -127,6 +128,19 @@ export const quoteCardStyles = css`
     align-items: center;
     gap: 0.25em 0.75em;
   }
+  [part='details-button']::after {
+    content: '▾';
+    display: inline-block;
+    transition: transform 0.15s;
+  }
+  [part='details-button'][aria-expanded='true']::after {
+    transform: rotate(180deg);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    [part='details-button']::after {
+      transition: none;
+    }
+  }
   .compare {
     display: inline-flex;
     align-items: center;
@@ -148,6 +162,20 @@ export const quoteCardStyles = css`
     cursor: pointer;
     color: var(--_primary);
     font-weight: 600;
+  }
+  .reason summary::before {
+    content: '▸';
+    display: inline-block;
+    margin-inline-end: 0.375em;
+    transition: transform 0.15s;
+  }
+  .reason[open] summary::before {
+    transform: rotate(90deg);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .reason summary::before {
+      transition: none;
+    }
   }
   .reason summary:focus-visible {
     outline: 0.1875em solid var(--_focus);

@@ -145,8 +145,8 @@ export class InsurupQuoteCard extends LitElement {
         <p class="product-name" part="product-name">
           ${p.productName}${p.coverageGroupName ? html` · ${p.coverageGroupName}` : nothing}
         </p>
+        ${this.best ? html`<p class="badge best" part="best-price">${this.t('quotes.card.bestPrice')}</p>` : nothing}
       </div>
-      ${this.best ? html`<span class="badge best" part="best-price">${this.t('quotes.card.bestPrice')}</span>` : nothing}
     </header>`;
   }
 

@@ -27,7 +27,8 @@ export const quotesStyles = css`
     margin-block-start: 0.25em;
   }
   .toolbar .field {
-    flex: 0 1 16em;
+    flex: 1 1 14em;
+    max-width: 22em;
     margin: 0;
   }
   .list {
@@ -49,8 +50,13 @@ export const quotesStyles = css`
     position: sticky;
     bottom: 0;
     z-index: 1;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.25em 0.75em;
     margin-block-start: 1em;
-    padding: 0.75em var(--_space);
+    padding: 0.5em 0.75em;
     background: var(--_background);
     border: 0.0625em solid var(--_divider);
     border-radius: var(--_radius);
@@ -58,9 +64,18 @@ export const quotesStyles = css`
   }
   .compare-count {
     margin: 0;
+    flex: 1 1 10em;
   }
   .compare-bar .actions {
-    margin-block-start: 0.5em;
+    margin: 0;
+    gap: 0.5em;
+  }
+  .compare-bar .actions .button.link {
+    padding-inline: 0.5em;
+  }
+  .compare-bar > :is(.pending, .alert) {
+    flex-basis: 100%;
+    margin: 0;
   }
   @media (min-width: 48em) {
     .list {

@@ -7,7 +7,7 @@ export const quotes = {
   'quotes.missingCoverageGroups':
     'This element is not configured: the coverage-group-ids attribute needs 1 to 3 coverage group ids.',
   'quotes.empty': 'No insurer offers this product.',
-  'quotes.progress': '{settled} of {total} insurers have answered',
+  'quotes.progress': '{settled} of {total} quote requests answered',
   'quotes.status.connecting': 'Asking the insurers…',
   'quotes.status.live': 'Quotes appear here as they arrive.',
   'quotes.status.polling': 'Quotes are refreshed every few seconds.',
@@ -19,8 +19,8 @@ export const quotes = {
   'quotes.announce.complete': 'All quotes are in.',
   'quotes.announce.timedOut': 'Some quotes did not arrive in time.',
   'quotes.sort.label': 'Sort',
-  'quotes.sort.price': 'By price (lowest first)',
-  'quotes.sort.insurer': 'By insurer (A–Z)',
+  'quotes.sort.price': 'Lowest price first',
+  'quotes.sort.insurer': 'Insurer (A–Z)',
 
   'quotes.card.waiting': 'Waiting for the quote…',
   'quotes.card.noAnswer': 'This insurer did not answer in time.',
@@ -54,9 +54,9 @@ export const quotes = {
   'quotes.compare.selected': '{count} quotes chosen',
   'quotes.compare.hint': 'Choose 2 or 3 quotes to compare.',
   'quotes.compare.max': 'You can compare at most 3 quotes.',
-  'quotes.compare.button': 'Open the comparison',
+  'quotes.compare.button': 'Compare (PDF)',
   'quotes.compare.opening': 'Preparing the comparison…',
-  'quotes.compare.clear': 'Clear the choice',
+  'quotes.compare.clear': 'Clear',
 
   'quotes.value.INCLUDED': 'Included',
   'quotes.value.NOT_INCLUDED': 'Not included',

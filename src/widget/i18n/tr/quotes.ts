@@ -6,7 +6,7 @@ export const quotes = {
   'quotes.missingCoverageGroups':
     'Bu bileşen yapılandırılmamış: coverage-group-ids özniteliğine 1 ile 3 arasında teminat paketi kimliği yazılmalı.',
   'quotes.empty': 'Bu ürün için teklif veren sigorta şirketi bulunamadı.',
-  'quotes.progress': '{total} sigorta şirketinden {settled} tanesi yanıt verdi',
+  'quotes.progress': '{total} teklif isteğinin {settled} tanesi yanıtlandı',
   'quotes.status.connecting': 'Sigorta şirketlerine soruluyor…',
   'quotes.status.live': 'Teklifler geldikçe burada görünecek.',
   'quotes.status.polling': 'Teklifler birkaç saniyede bir yenileniyor.',
@@ -18,8 +18,8 @@ export const quotes = {
   'quotes.announce.complete': 'Tüm teklifler geldi.',
   'quotes.announce.timedOut': 'Bazı teklifler zamanında gelmedi.',
   'quotes.sort.label': 'Sırala',
-  'quotes.sort.price': 'Fiyata göre (en uygun önce)',
-  'quotes.sort.insurer': 'Sigorta şirketine göre (A–Z)',
+  'quotes.sort.price': 'En uygun fiyat önce',
+  'quotes.sort.insurer': 'Sigorta şirketi (A–Z)',
 
   'quotes.card.waiting': 'Teklif bekleniyor…',
   'quotes.card.noAnswer': 'Bu şirketten zamanında yanıt gelmedi.',
@@ -53,9 +53,9 @@ export const quotes = {
   'quotes.compare.selected': '{count} teklif seçildi',
   'quotes.compare.hint': 'Karşılaştırmak için 2 veya 3 teklif seçin.',
   'quotes.compare.max': 'En fazla 3 teklif karşılaştırabilirsiniz.',
-  'quotes.compare.button': 'Karşılaştırma belgesini aç',
+  'quotes.compare.button': 'Karşılaştır (PDF)',
   'quotes.compare.opening': 'Karşılaştırma hazırlanıyor…',
-  'quotes.compare.clear': 'Seçimi temizle',
+  'quotes.compare.clear': 'Temizle',
 
   // Coverage values ($type) in words.
   'quotes.value.INCLUDED': 'Dahil',
