@@ -20,6 +20,7 @@ import { resolveOptions, type ProxyConfig, type ProxyOptions } from './options.j
 import { problemResponse } from './problems.js';
 import { RateLimiter, type LimitVerdict } from './rate-limit.js';
 import { RefreshCoalescer, type RefreshOutcome } from './refresh.js';
+import { sharedRefresh } from './refresh-share.js';
 import { relativePath, requestTarget, type RequestTarget } from './request-target.js';
 import { browserTokenResponse, tokensFrom, withClearedCookie } from './token-answers.js';
 import { fetchTransport, type UpstreamResult, type UpstreamTransport } from './upstream.js';
@@ -94,6 +95,15 @@ export function createProxyCore(
     note(`rate-limit store failed, counting in memory: ${String((error as Error)?.message ?? error)}`),
   );
   const coalescer = new RefreshCoalescer(config.refreshReuseIntervalMs);
+  // Several instances: the store (Redis) carries each refresh's outcome between them too.
+  const shared = config.store.refreshShare
+    ? sharedRefresh(config.store.refreshShare, {
+        reuseIntervalMs: config.refreshReuseIntervalMs,
+        waitMs: config.upstreamTimeoutMs + 1000,
+        timedOut: () => ({ ok: false, response: () => upstreamFailure({ ok: false, failure: 'timeout', message: '' }), clearCookie: false }),
+        onError: (error) => note(`refresh share store failed: ${String((error as Error)?.message ?? error)}`),
+      })
+    : undefined;
   let warnedNoIp = false;
 
   const ipOf = (headers: Headers, env: unknown): string => {
@@ -195,7 +205,10 @@ export function createProxyCore(
     }
     const cookie = readRefreshCookie(c.req.raw.headers, cookieSettings);
     if (!cookie) return refuse(c, 'unauthorized', 401, 'No refresh cookie; log in again.');
-    const outcome = await coalescer.run(cookie, () => refreshUpstream(cookie, c.req.header('accept-language')));
+    const language = c.req.header('accept-language');
+    const outcome = await coalescer.run(cookie, () =>
+      shared ? shared.run(cookie, () => refreshUpstream(cookie, language)) : refreshUpstream(cookie, language),
+    );
     if (outcome.ok) return browserTokenResponse(outcome.tokens, cookieSettings);
     const response = outcome.response();
     return outcome.clearCookie ? withClearedCookie(response, cookieSettings) : response;
@@ -226,9 +239,12 @@ export function createProxyCore(
     return { ok: false, response: () => passThrough(result), clearCookie: dead };
   }
 
-  function logout(c: Ctx): Response {
+  async function logout(c: Ctx): Promise<Response> {
     const cookie = readRefreshCookie(c.req.raw.headers, cookieSettings);
-    if (cookie) coalescer.forget(cookie);
+    if (cookie) {
+      coalescer.forget(cookie);
+      await shared?.forget(cookie);
+    }
     const headers = new Headers({ 'cache-control': 'no-store' });
     headers.append('set-cookie', clearedRefreshCookie(cookieSettings));
     return new Response(null, { status: 204, headers });

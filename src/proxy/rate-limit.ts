@@ -4,6 +4,7 @@
  * never holds them in clear.
  */
 import { createMemoryStore } from './memory-store.js';
+import type { RefreshShareStore } from './refresh-share.js';
 
 export interface Limit {
   /** Requests allowed per window; 0 turns this limit off. */
@@ -45,6 +46,8 @@ export interface StoreHit {
 /** What a rate-limit store must do: count one hit of a key in a window that starts with its first hit. */
 export interface RateLimitStore {
   hit(key: string, windowMs: number): Promise<StoreHit>;
+  /** Optional: lets several proxy instances coalesce refreshes of one cookie (refresh-share.ts). */
+  refreshShare?: RefreshShareStore;
 }
 
 export type LimitVerdict = { ok: true } | { ok: false; name: RateLimitName; retryAfterSeconds: number };

@@ -1,6 +1,7 @@
 /**
- * A rate-limit store in Redis, so several proxy instances share one count (Node only). One
- * Lua script per hit keeps INCR and the window's expiry atomic.
+ * A store in Redis for agencies that run several proxy instances (Node only): one count per
+ * rate limit, and refresh outcomes shared for the reuse interval (sealed, see
+ * refresh-share.ts). One Lua script per hit keeps INCR and the window's expiry atomic.
  */
 import { Redis } from 'ioredis';
 import type { RateLimitStore, StoreHit } from './rate-limit.js';
@@ -31,7 +32,22 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
   const client = owned ? new Redis(options.url, { maxRetriesPerRequest: 1, commandTimeout: 1_000 }) : options.client;
   if (owned) client.on('error', () => {}); // reported per command through the limiter
   const prefix = options.prefix ?? 'insurup-proxy:';
+  const ttl = (ms: number) => String(Math.max(1, Math.ceil(ms)));
   return {
+    refreshShare: {
+      async setIfAbsent(key, value, ttlMs) {
+        return (await client.set(prefix + key, value, 'PX', ttl(ttlMs), 'NX')) === 'OK';
+      },
+      async set(key, value, ttlMs) {
+        await client.set(prefix + key, value, 'PX', ttl(ttlMs));
+      },
+      async get(key) {
+        return (await client.get(prefix + key)) ?? undefined;
+      },
+      async delete(key) {
+        await client.del(prefix + key);
+      },
+    },
     async hit(key: string, windowMs: number): Promise<StoreHit> {
       const reply = await client.eval(HIT, 1, prefix + key, String(Math.ceil(windowMs)));
       if (!Array.isArray(reply) || reply.length !== 2) throw new Error('unexpected reply from Redis');

@@ -7,6 +7,9 @@ import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { createRedisStore, type RedisStore } from '../../src/proxy/redis-store.js';
 import { createProxy } from '../../src/proxy/index.js';
+import { startProxy } from '../../src/proxy/node.js';
+import { startSandbox } from '../../src/sandbox/node.js';
+import { AGENT_ID, OTP, PAGE, cookiePair, json, newIdentity, waitFor } from './helpers.js';
 
 function redisServerPath(): string {
   const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
@@ -105,6 +108,42 @@ describe('Redis rate-limit store', () => {
     await second.close();
     assert.equal(secondClient.status, 'ready', 'a client passed in is left to its owner');
     secondClient.disconnect();
+  });
+
+  it('lets two instances coalesce one cookie’s refreshes, and a replay after the interval still fails', async () => {
+    const sandbox = await startSandbox({ port: 0, otp: OTP, seed: 1, log: () => {} });
+    const clients = [new Redis(redis.url), new Redis(redis.url)];
+    const common = { upstream: sandbox.url, agentId: AGENT_ID, allowedOrigins: [PAGE], port: 0, refreshReuseIntervalMs: 300, log: () => {} };
+    const a = await startProxy({ ...common, store: createRedisStore({ client: clients[0]!, prefix: 'share:' }) });
+    const b = await startProxy({ ...common, store: createRedisStore({ client: clients[1]!, prefix: 'share:' }) });
+    try {
+      const started = await fetch(`${a.url}/api/auth/customer/login-or-register`, json(newIdentity().body));
+      const { token } = (await started.json()) as { token: string };
+      const verified = await fetch(`${a.url}/api/auth/customer/verify-mfa`, json({ token, code: OTP }));
+      const cookie = cookiePair(verified.headers.getSetCookie()[0]!);
+      await fetch(`${sandbox.url}/sandbox/requests`, { method: 'DELETE' });
+      const refresh = (proxy: { url: string }) =>
+        fetch(`${proxy.url}/api/auth/customer/refresh`, { method: 'POST', headers: { origin: PAGE, cookie } });
+      // Two tabs, two instances behind a load balancer, one cookie, the same moment.
+      const [fromA, fromB] = await Promise.all([refresh(a), refresh(b)]);
+      assert.deepEqual([fromA.status, fromB.status], [200, 200]);
+      assert.equal(cookiePair(fromA.headers.getSetCookie()[0]!), cookiePair(fromB.headers.getSetCookie()[0]!));
+      const upstream = async () =>
+        ((await (await fetch(`${sandbox.url}/sandbox/requests?path=refresh`)).json()) as { requests: unknown[] }).requests.length;
+      assert.equal(await upstream(), 1, 'one upstream refresh for both instances');
+      // After the interval the old cookie goes upstream again, where it is reuse.
+      const replay = await waitFor(async () => {
+        const response = await refresh(b);
+        return response.status === 200 ? (await response.arrayBuffer(), undefined) : response;
+      });
+      assert.equal(replay.status, 401);
+      assert.equal(await upstream(), 2);
+    } finally {
+      await a.close();
+      await b.close();
+      for (const client of clients) client.disconnect();
+      await sandbox.close();
+    }
   });
 
   it('keeps no phone number or token in clear', async () => {
