@@ -5,7 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/widget/elements/insurup-vehicle-form/element.js';
 import type { InsurupVehicleForm } from '../../../src/widget/elements/insurup-vehicle-form/element.js';
-import { clearSandboxFaults, sandboxFault, testEnv, until } from '../support/env.js';
+import { clearSandboxFaults, loginViaApi, sandboxFault, testEnv, until } from '../support/env.js';
 import {
   byLabel,
   byRole,
@@ -431,6 +431,17 @@ describe('<insurup-vehicle-form>', () => {
     await listOptions(m.root, 'Brand');
     expect(searchBox(m.root, 'Search brands')).to.exist;
     expect([...byLabel<HTMLSelectElement>(m.root, 'Fuel').options].map((o) => o.text)).to.include('Diesel');
+  });
+
+  it('forgets what one customer typed when they log out and another logs in', async () => {
+    const m = await mountLoggedIn();
+    await fillPlate(m, '35 KLM 46', 'AB 123456');
+    await m.auth.logout();
+    await until(() => visibleText(m.el).includes('Devam etmek için önce giriş yapın.'), 'the log-in-first message');
+    await loginViaApi();
+    await until(() => queryByRole(m.root, 'heading', 'Araç ekle'), 'the add view for the next customer');
+    expect(byLabel(m.root, 'Plaka').value).to.equal('');
+    expect(byLabel(m.root, 'Ruhsat seri numarası').value).to.equal('');
   });
 
   it('opens the sales-opportunity case once when it stands on its own', async () => {

@@ -103,6 +103,15 @@ export class InsurupHealthForm extends AssetFormElement {
     this.product = 'tss';
   }
 
+  protected override resetForm(): void {
+    this.saved = false;
+    this.prefilled = false;
+    this.edited.clear();
+    this.refill(this.form, { height: '', weight: '' });
+    this.saveBody = null;
+    void this.save.run();
+  }
+
   override render(): TemplateResult {
     return html`<section class="surface" part="base" aria-labelledby="health-heading">
       <h2 id="health-heading" part="heading" tabindex="-1">${this.t('health.title')}</h2>

@@ -92,6 +92,13 @@ export class AddressCascade implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Forgets every choice and filter (the lists already loaded stay cached). */
+  reset(): void {
+    this.chosen = emptyChoice();
+    for (const level of LEVELS) this.lists[level].clear();
+    this.host.requestUpdate();
+  }
+
   value(level: AddressLevel): string {
     return this.chosen[level];
   }

@@ -117,7 +117,8 @@ export class InsurupPropertyForm extends AssetFormElement {
       }
       return homes;
     },
-    args: () => [this.client] as const,
+    // Per customer: another customer logging in on the page gets their own list.
+    args: () => [this.client, this.customer?.id] as const,
   });
 
   /** The address of a UAVT code, for the customer to confirm. */
@@ -154,6 +155,24 @@ export class InsurupPropertyForm extends AssetFormElement {
   constructor() {
     super();
     this.product = 'konut';
+  }
+
+  protected override resetForm(): void {
+    this.view = 'saved';
+    this.mode = 'uavt';
+    this.chosenSaved = '';
+    this.savedChoiceMissing = false;
+    this.cascadeIncomplete = false;
+    this.confirmed = null;
+    this.chosenText = '';
+    this.refill(this.uavtForm, { uavt: '' });
+    this.refill(this.detailsForm, EMPTY_DETAILS);
+    this.cascade.reset();
+    // Without input the requests settle back to their initial state (no stale message shows).
+    this.lookupNumber = null;
+    this.createBody = null;
+    void this.addressLookup.run();
+    void this.create.run();
   }
 
   override render(): TemplateResult {

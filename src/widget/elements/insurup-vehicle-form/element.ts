@@ -42,6 +42,9 @@ const VIEW_HEADING = '#vehicle-view-heading';
 type AddValues = { hasPlate: 'yes' | 'no'; plate: string; serial: string; plateCity: string };
 type DetailsValues = { brand: string; year: string; model: string; fuel: string; usage: string };
 
+const EMPTY_ADD: AddValues = { hasPlate: 'yes', plate: '', serial: '', plateCity: '' };
+const EMPTY_DETAILS: DetailsValues = { brand: '', year: '', model: '', fuel: '', usage: 'PRIVATE_CAR' };
+
 const required = (value: string) => (value ? null : ('required' as const));
 
 /**
@@ -103,7 +106,7 @@ export class InsurupVehicleForm extends AssetFormElement {
 
   private readonly addForm = new FormState<AddValues>(
     this,
-    { hasPlate: 'yes', plate: '', serial: '', plateCity: '' },
+    { ...EMPTY_ADD },
     {
       plate: (value, all) => (all.hasPlate === 'yes' ? validatePlate(value) : null),
       serial: (value, all) => (all.hasPlate === 'yes' ? validateRegistrationSerial(value) : null),
@@ -113,7 +116,7 @@ export class InsurupVehicleForm extends AssetFormElement {
 
   private readonly detailsForm = new FormState<DetailsValues>(
     this,
-    { brand: '', year: '', model: '', fuel: '', usage: 'PRIVATE_CAR' },
+    { ...EMPTY_DETAILS },
     { brand: required, year: required, model: required, fuel: required, usage: required },
   );
 
@@ -130,7 +133,8 @@ export class InsurupVehicleForm extends AssetFormElement {
       }
       return vehicles;
     },
-    args: () => [this.client] as const,
+    // Per customer: another customer logging in on the page gets their own list.
+    args: () => [this.client, this.customer?.id] as const,
   });
 
   private readonly brands = new Task(this, {
@@ -205,6 +209,24 @@ export class InsurupVehicleForm extends AssetFormElement {
   constructor() {
     super();
     this.product = 'kasko';
+  }
+
+  protected override resetForm(): void {
+    this.view = 'saved';
+    this.origin = 'manual';
+    this.chosenSaved = '';
+    this.savedChoiceMissing = false;
+    this.chosenText = '';
+    this.registry = null;
+    this.refill(this.addForm, EMPTY_ADD);
+    this.refill(this.detailsForm, EMPTY_DETAILS);
+    this.brandList.clear();
+    this.modelList.clear();
+    // Without a body the requests settle back to their initial state (no stale message shows).
+    this.lookupBody = null;
+    this.createBody = null;
+    void this.lookup.run();
+    void this.create.run();
   }
 
   override render(): TemplateResult {

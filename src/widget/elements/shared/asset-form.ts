@@ -66,6 +66,34 @@ export class AssetFormElement extends InsurupElement {
     return null;
   }
 
+  /**
+   * Whose typing the form holds. A standalone form outlives a logout: when someone else logs
+   * in on the same page, or the customer logs out, what was typed is forgotten (`resetForm`).
+   * After a mere expiry the same customer logs in again and finds everything still there.
+   */
+  private formOwner: string | null = null;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const auth = this.session?.auth;
+    const id = this.customer?.id ?? null;
+    const loggedOut = auth?.status === 'anonymous' && auth.endReason === 'logout';
+    if (this.formOwner !== null && (loggedOut || (id !== null && id !== this.formOwner))) {
+      this.formOwner = null;
+      this.resetForm();
+    }
+    if (id !== null) this.formOwner = id;
+  }
+
+  /** Forgets everything typed and chosen (another customer, or a logout). */
+  protected resetForm(): void {}
+
+  /** Puts `values` into a form and hides its errors again. */
+  protected refill<T extends Record<string, string>>(form: FormState<T>, values: T): void {
+    for (const name of Object.keys(values) as Array<keyof T>) form.set(name, values[name]);
+    form.resetVisibility();
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.requestSaleCase();
