@@ -5,25 +5,24 @@
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { ProblemKind } from '../contract/problems.js';
-import { maskPhone } from '../widget/validation/phone.js';
 import { allowedQuery, lookupRoute, type Route } from './allowlist.js';
+import { passThrough, rateLimited, SECURITY_HEADERS, upstreamFailure } from './answers.js';
 import { jsonObject, readLimitedBody, type Bytes } from './body.js';
-import { checkCallbackUrl } from './callback-gate.js';
+import { GATED_ENDPOINTS, ruleOnBody } from './body-rules.js';
 import { clientIp } from './client-ip.js';
-import { readRefreshCookie, clearedRefreshCookie, type CookieSettings } from './cookies.js';
+import { createCookieRoutes } from './cookie-routes.js';
+import type { CookieSettings } from './cookies.js';
 import { corsHeaders, judgeOrigin, mayUseRefreshCookie, preflightHeaders, type OriginVerdict } from './cors.js';
-import { checkGraphqlRequest } from './graphql-gate.js';
-import { returnedResponseHeaders, upstreamRequestHeaders } from './headers.js';
+import { upstreamRequestHeaders } from './headers.js';
 import { formatLogLine, type LogEntry } from './log.js';
-import { prepareLoginBody } from './login-body.js';
 import { resolveOptions, type ProxyConfig, type ProxyOptions } from './options.js';
 import { problemResponse } from './problems.js';
-import { RateLimiter, type LimitVerdict } from './rate-limit.js';
-import { RefreshCoalescer, type RefreshOutcome } from './refresh.js';
+import { RateLimiter } from './rate-limit.js';
+import { RefreshCoalescer } from './refresh.js';
 import { sharedRefresh } from './refresh-share.js';
 import { relativePath, requestTarget, type RequestTarget } from './request-target.js';
-import { browserTokenResponse, tokensFrom, withClearedCookie } from './token-answers.js';
-import { fetchTransport, type UpstreamResult, type UpstreamTransport } from './upstream.js';
+import { browserTokenResponse, tokensFrom } from './token-answers.js';
+import { fetchTransport, type UpstreamTransport } from './upstream.js';
 
 interface Vars {
   entry: LogEntry;
@@ -42,36 +41,6 @@ export interface ProxyCore {
   ipOf(headers: Headers, env: unknown): string;
   writeLog(entry: LogEntry): void;
   fetch(request: Request, env?: unknown, ctx?: unknown): Promise<Response>;
-}
-
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
-
-/**
- * The proxy answers JSON only. Should anything upstream ever answer HTML, it must not run as a
- * page on the agency's (sub)domain: no sniffing, no scripts, no framing, no referrer.
- */
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'; sandbox",
-  'referrer-policy': 'no-referrer',
-};
-
-function rateLimited(verdict: LimitVerdict & { ok: false }): Response {
-  return problemResponse('rate-limited', 429, 'Too many requests; try again later.', {
-    'retry-after': String(verdict.retryAfterSeconds),
-  });
-}
-
-function upstreamFailure(result: UpstreamResult & { ok: false }): Response {
-  return result.failure === 'timeout'
-    ? problemResponse('upstream-timeout', 504, 'InsurUp did not answer in time.')
-    : problemResponse('upstream-service', 502, 'InsurUp could not be reached.');
-}
-
-/** The upstream answer as it came (problem details included), minus headers not meant for the browser. */
-function passThrough(result: UpstreamResult & { ok: true }): Response {
-  const body = NULL_BODY_STATUSES.has(result.status) ? null : result.body;
-  return new Response(body, { status: result.status, headers: returnedResponseHeaders(result.headers) });
 }
 
 /** `transport` replaces fetch for upstream calls (node.ts passes a node:http one). */
@@ -100,10 +69,11 @@ export function createProxyCore(
     ? sharedRefresh(config.store.refreshShare, {
         reuseIntervalMs: config.refreshReuseIntervalMs,
         waitMs: config.upstreamTimeoutMs + 1000,
-        timedOut: () => ({ ok: false, response: () => upstreamFailure({ ok: false, failure: 'timeout', message: '' }), clearCookie: false }),
+        timedOut: () => ({ ok: false, response: () => upstreamFailure('timeout'), clearCookie: false }),
         onError: (error) => note(`refresh share store failed: ${String((error as Error)?.message ?? error)}`),
       })
     : undefined;
+  const cookieRoutes = createCookieRoutes({ cookieSettings, callUpstream, coalescer, shared });
   let warnedNoIp = false;
 
   const ipOf = (headers: Headers, env: unknown): string => {
@@ -181,7 +151,7 @@ export function createProxyCore(
     const verdict = await limiter.check('perIp', c.get('ip'));
     if (!verdict.ok) {
       c.get('entry').note = 'rate limited: perIp';
-      return rateLimited(verdict);
+      return rateLimited(verdict.retryAfterSeconds);
     }
     await next();
   };
@@ -198,58 +168,6 @@ export function createProxyCore(
 
   // ---- the endpoint ---------------------------------------------------------------------------
 
-  async function refresh(c: Ctx, body: Bytes): Promise<Response> {
-    const text = new TextDecoder().decode(body).trim();
-    if (text !== '' && text !== '{}') {
-      return refuse(c, 'input-validation', 400, 'Send an empty body: the refresh token travels in its cookie.');
-    }
-    const cookie = readRefreshCookie(c.req.raw.headers, cookieSettings);
-    if (!cookie) return refuse(c, 'unauthorized', 401, 'No refresh cookie; log in again.');
-    const language = c.req.header('accept-language');
-    const outcome = await coalescer.run(cookie, () =>
-      shared ? shared.run(cookie, () => refreshUpstream(cookie, language)) : refreshUpstream(cookie, language),
-    );
-    if (outcome.ok) return browserTokenResponse(outcome.tokens, cookieSettings);
-    const response = outcome.response();
-    return outcome.clearCookie ? withClearedCookie(response, cookieSettings) : response;
-  }
-
-  async function refreshUpstream(cookie: string, acceptLanguage: string | undefined): Promise<RefreshOutcome> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-    if (acceptLanguage) headers['accept-language'] = acceptLanguage;
-    const result = await callUpstream({
-      method: 'POST',
-      path: '/api/auth/customer/refresh',
-      query: '',
-      headers,
-      body: JSON.stringify({ refreshToken: cookie }),
-    });
-    if (!result.ok) return { ok: false, response: () => upstreamFailure(result), clearCookie: false };
-    if (result.status >= 200 && result.status < 300) {
-      const tokens = tokensFrom(result.body);
-      if (tokens) return { ok: true, tokens };
-      return {
-        ok: false,
-        response: () => problemResponse('upstream-service', 502, 'InsurUp answered the refresh without tokens.'),
-        clearCookie: false,
-      };
-    }
-    // A refused refresh token is dead: drop the cookie with the answer.
-    const dead = result.status === 400 || result.status === 401 || result.status === 403;
-    return { ok: false, response: () => passThrough(result), clearCookie: dead };
-  }
-
-  async function logout(c: Ctx): Promise<Response> {
-    const cookie = readRefreshCookie(c.req.raw.headers, cookieSettings);
-    if (cookie) {
-      coalescer.forget(cookie);
-      await shared?.forget(cookie);
-    }
-    const headers = new Headers({ 'cache-control': 'no-store' });
-    headers.append('set-cookie', clearedRefreshCookie(cookieSettings));
-    return new Response(null, { status: 204, headers });
-  }
-
   const endpoint = async (c: Ctx): Promise<Response> => {
     const method = c.req.method;
     const lookup = lookupRoute(method, c.get('rel'));
@@ -262,7 +180,7 @@ export function createProxyCore(
     if (usesCookie && !mayUseRefreshCookie(c.get('origin'), c.req.raw.headers)) {
       return refuse(c, 'forbidden-origin', 403, 'Refresh and logout need the agency page as Origin.');
     }
-    if (route.kind === 'logout') return logout(c);
+    if (route.kind === 'logout') return cookieRoutes.logout(c.req.raw.headers);
     if (route.endpoint.websocket) {
       return c.req.header('upgrade')
         ? refuse(c, 'feature-not-supported', 501, 'This runtime does not pass WebSockets through; the widget falls back to polling.')
@@ -284,43 +202,30 @@ export function createProxyCore(
       body = read.bytes;
     }
 
-    if (route.id === 'refreshToken') return refresh(c, body as Bytes);
+    if (route.id === 'refreshToken') {
+      const answer = await cookieRoutes.refresh(c.req.raw.headers, body as Bytes);
+      return answer instanceof Response ? answer : refuse(c, answer.status === 401 ? 'unauthorized' : 'input-validation', answer.status, answer.detail);
+    }
 
-    if (route.id === 'loginOrRegister' || route.id === 'verifyMfa' || route.id === 'purchaseAsync' || route.id === 'graphql') {
+    if (GATED_ENDPOINTS.has(route.id)) {
       const parsed = jsonObject(body as Bytes);
       if (!parsed) return refuse(c, 'input-validation', 400, 'The body must be a JSON object.');
-      const ip = c.get('ip');
-      if (route.id === 'loginOrRegister') {
-        const login = prepareLoginBody(parsed, config.agentId);
-        if (login.phoneNumber) entry.phone = maskPhone(login.phoneNumber);
-        const verdict = await limiter.checkAll([
-          ['loginPerIp', ip],
-          ['loginPerPhone', login.phone],
-        ]);
-        if (!verdict.ok) {
-          entry.note = `rate limited: ${verdict.name}`;
-          return rateLimited(verdict);
-        }
-        body = login.body;
-      } else if (route.id === 'verifyMfa') {
-        const token = typeof parsed.token === 'string' ? parsed.token : undefined;
-        const verdict = await limiter.checkAll([
-          ['verifyPerIp', ip],
-          ['verifyPerToken', token],
-        ]);
-        if (!verdict.ok) {
-          entry.note = `rate limited: ${verdict.name}`;
-          return rateLimited(verdict);
-        }
-      } else if (route.id === 'purchaseAsync') {
-        const callback = checkCallbackUrl(parsed, config.callbackOrigins);
-        if (!callback.ok) return refuse(c, 'input-validation', 400, callback.detail);
-      } else {
-        const gate = checkGraphqlRequest(parsed);
-        if (!gate.ok) return refuse(c, gate.status === 403 ? 'access-denied' : 'input-validation', gate.status, gate.detail);
-        body = gate.body;
+      const ruling = await ruleOnBody(route.id, parsed, {
+        ip: c.get('ip'),
+        agentId: config.agentId,
+        callbackOrigins: config.callbackOrigins,
+        limiter,
+      });
+      if (!ruling.pass) {
+        if (ruling.retryAfterSeconds === undefined) return refuse(c, ruling.kind, ruling.status, ruling.detail);
+        entry.note = ruling.detail;
+        return rateLimited(ruling.retryAfterSeconds);
       }
-      rewritten = typeof body === 'string';
+      if (ruling.maskedPhone) entry.phone = ruling.maskedPhone;
+      if (ruling.body !== undefined) {
+        body = ruling.body;
+        rewritten = true;
+      }
     }
 
     const headers = upstreamRequestHeaders(c.req.raw.headers);
@@ -334,7 +239,7 @@ export function createProxyCore(
     });
     if (!result.ok) {
       entry.note = `upstream ${result.failure}`;
-      return upstreamFailure(result);
+      return upstreamFailure(result.failure);
     }
     if (route.id === 'verifyMfa' && result.status >= 200 && result.status < 300) {
       const tokens = tokensFrom(result.body);
