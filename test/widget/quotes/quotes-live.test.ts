@@ -3,6 +3,8 @@
  * reload mid-quotes, insurers too slow, and quotes arriving while the customer is on a card.
  */
 import { expect } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import type { InsurupQuoteCard } from '../../../src/widget/elements/insurup-quotes/quote-card.js';
 import { clearSandboxFaults, sandboxConfig, sandboxFault, until } from '../support/env.js';
 import { byRole, deepActiveElement, visibleText } from '../core/dom.js';
 import { freshPage, requestMark, requestsSince } from '../core/stack.js';
@@ -82,40 +84,63 @@ describe('<insurup-quotes> live', () => {
     expect(el.shadowRoot!.querySelector('[part="timeout-notice"]')).to.equal(null);
   });
 
-  it('never moves the card the customer is on; the order catches up when they leave', async () => {
+  /**
+   * Holds a card (focus or pointer) from the first quote on, and checks it never moves while
+   * the rest arrive; releasing it applies the price order. The test needs a cheaper quote to
+   * arrive after the held one (unfrozen, that would push it down); arrival order is seeded per
+   * vehicle, so it tries a few.
+   */
+  async function checkHeldCardStays(hold: (card: InsurupQuoteCard) => Promise<() => Promise<void>>): Promise<void> {
     await sandboxConfig({ quoteDelay: [200, 3500] });
-    // The first quote is focused; the test needs a cheaper one to arrive after it (unfrozen,
-    // that would push the focused card down). Arrival order is seeded per vehicle: try a few.
     for (let attempt = 0; attempt < 6; attempt++) {
       if (attempt > 0) await freshPage();
       await kaskoFlowAtQuotes(`FREEZE${attempt}X${Date.now() % 1e6}`);
       const el = await mountQuotes();
       const card = await until(() => cardsIn(el, 'active')[0], 'a first quote');
       await el.updateComplete;
-      const control = inCard<HTMLElement>(card, '[part="details-button"]')!;
-      control.focus();
-      expect(deepActiveElement()).to.equal(control);
+      const release = await hold(card);
       const index = cards(el).indexOf(card);
       const top = card.getBoundingClientRect().top;
+      const focused = deepActiveElement();
       await until(() => {
         // After every change: same place in the list, same place on screen, focus untouched.
         expect(cards(el).indexOf(card)).to.equal(index);
-        expect(deepActiveElement()).to.equal(control);
+        expect(deepActiveElement()).to.equal(focused);
         expect(Math.abs(card.getBoundingClientRect().top - top)).to.be.below(1);
         return el.feed.status === 'complete';
       }, 'every quote while the customer stays on one', 15_000);
       const expected = sortProducts(el.feed.book!.products, 'price').map((p) => p.id);
       if (expected.indexOf(card.product.id) === index) {
+        await release();
         el.remove(); // nothing cheaper came later: this run could not tell
         continue;
       }
-      // Leaving the list applies the price order.
-      control.blur();
+      await release();
       await el.updateComplete;
       expect(cards(el).map((c) => c.product.id)).to.deep.equal(expected);
       expect(cards(el).indexOf(card)).to.be.greaterThan(index);
       return;
     }
     expect.fail('no vehicle had a cheaper quote arriving after the first one');
+  }
+
+  it('never moves the card that has focus; the order catches up when focus leaves', async () => {
+    await checkHeldCardStays(async (card) => {
+      const control = inCard<HTMLElement>(card, '[part="details-button"]')!;
+      control.focus();
+      expect(deepActiveElement()).to.equal(control);
+      return async () => control.blur();
+    });
+  });
+
+  it('never moves the card under the mouse; the order catches up when it leaves the list', async () => {
+    await checkHeldCardStays(async (card) => {
+      const box = card.getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(box.left + 20), Math.round(box.top + 20)] });
+      await sendMouse({ type: 'move', position: [Math.round(box.left + 30), Math.round(box.top + 30)] });
+      return async () => {
+        await sendMouse({ type: 'move', position: [0, 0] });
+      };
+    });
   });
 });

@@ -330,9 +330,10 @@ export class InsurupQuotes extends InsurupElement {
     this.thaw();
   };
 
-  private readonly onListPointerEnter = (event: PointerEvent): void => {
-    // A finger has no hover: a tap focuses what it hits, which freezes the list.
-    if (event.pointerType === 'touch') return;
+  private readonly onListPointerMove = (event: PointerEvent): void => {
+    // A finger has no hover: a tap focuses what it hits, which freezes the list. A pointer
+    // that did not move (the list appeared under a resting mouse) is not pointing at anything.
+    if (event.pointerType === 'touch' || (event.movementX === 0 && event.movementY === 0)) return;
     this.pointerInList = true;
     this.freeze();
   };
@@ -426,7 +427,7 @@ export class InsurupQuotes extends InsurupElement {
         aria-label=${this.t('quotes.listLabel')}
         @focusin=${this.onListFocusIn}
         @focusout=${this.onListFocusOut}
-        @pointerenter=${this.onListPointerEnter}
+        @pointermove=${this.onListPointerMove}
         @pointerleave=${this.onListPointerLeave}
       >
         ${repeat(
