@@ -214,7 +214,9 @@ export const searchableSelectStyles = css`
   }
   /* Each option is a touch target of at least 2.75em. */
   .searchable option {
-    padding: 0.625em 0.75em;
+    /* Options keep the font's normal line height (about 1.2em): with 0.8em above and below
+       the text sits centred in a row of about 2.8em; min-height is the backstop. */
+    padding: 0.8em 0.75em;
     min-height: 2.75em;
     white-space: normal;
   }
