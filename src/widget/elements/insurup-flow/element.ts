@@ -227,7 +227,7 @@ export class InsurupFlow extends InsurupElement {
     const step = this.currentStep;
     return html`<div class="flow" part="flow">
       ${this.renderAccount(session)} ${this.renderProgress(session, step)}
-      <div class="step" part="step" tabindex="-1" aria-label=${step ? this.t(stepLabelKey(step, session.product)) : nothing}>
+      <div class="step" part="step" role="group" tabindex="-1" aria-label=${step ? this.t(stepLabelKey(step, session.product)) : nothing}>
         ${step ? this.renderStep(session, step) : renderPending(this.t('flow.resuming'))}
       </div>
       ${this.renderBack(session, step)}
