@@ -5,10 +5,16 @@
  * it on a loopback port. `npm start` (scripts/start.mjs) and the end-to-end tests
  * (test/e2e/support/demo.ts) both use `startDemo()`.
  *
- * Routes:
- *   /                  demo/index.html: an agency page with <insurup-flow> (?product=, ?lang=)
- *   /demo/<file>       demo assets (phone.js, demo.css, kvkk.html)
+ * Routes (every page takes ?lang=en; pages.ts has the table, strings.ts the sentences):
+ *   /                  demo/index.html: an agency page with <insurup-flow> (?product=)
+ *   /cms               demo/cms.html: a blog post with the elements in separate blocks
+ *   /theming           demo/theming.html: three themes (demo/themes.css)
+ *   /csp               demo/csp.html: the flow under the exact strict policy (STRICT_CSP)
+ *   /configurator      demo/configurator.html: attributes, colours, preview, embed snippet
+ *   /demo/<file>       demo assets (phone.js, demo.css, kvkk.html, ...)
  *   /demo/sms          the simulated phone: the sandbox's latest SMS (number masked)
+ *   /demo/mail         the simulated mailbox: the sandbox's latest e-mails (address masked)
+ *   /demo/catalog      products and coverage groups for the configurator
  *   /dist/<file>       the built widget (insurup-elements.js and its chunks)
  *   /insurup/...       the token proxy (REST, GraphQL, the hub WebSocket)
  */
@@ -23,14 +29,13 @@ import type { ProxyOptions } from '../src/proxy/options.js';
 import { attachHubBridge } from '../src/proxy/ws-bridge.js';
 import { startSandbox } from '../src/sandbox/node.js';
 import type { SandboxOptions } from '../src/sandbox/index.js';
+import { maskedEmail, PAGES, pageLang, PRODUCTS, productOptions, renderPage, STRICT_CSP, type DemoCatalog, type DemoPage, type Product } from './pages.js';
 
 export const DEMO_AGENT_ID = '7d9f0c2a-4b1e-4c3d-9a8b-1f2e3d4c5b6a';
 export const DEMO_BRANCH_ID = 'b3c4d5e6-f7a8-4b9c-8d0e-1a2b3c4d5e6f';
 export const PROXY_PATH = '/insurup';
 
 const DEMO_DIR = fileURLToPath(new URL('.', import.meta.url));
-const PRODUCTS = ['kasko', 'trafik', 'imm', 'konut', 'dask', 'tss'] as const;
-type Product = (typeof PRODUCTS)[number];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -64,9 +69,6 @@ export interface RunningDemo {
   close(): Promise<void>;
 }
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 /** Strict: scripts and styles from this origin only, no inline code, no eval. */
 function contentSecurityPolicy(origin: string, sandboxOrigin: string): string {
   const ws = origin.replace(/^http/, 'ws');
@@ -91,9 +93,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   const log = options.log ?? (() => {});
   const bundleDir = resolve(options.bundleDir ?? join(DEMO_DIR, '..', 'dist'));
   const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', log, ...options.sandbox });
-  const catalog = (await (await fetch(`${sandbox.url}/sandbox/catalog`)).json()) as {
-    coverageGroups: Array<{ id: string; branch: string }>;
-  };
+  const catalog = (await (await fetch(`${sandbox.url}/sandbox/catalog`)).json()) as DemoCatalog;
   const coverageFor = (product: Product) =>
     catalog.coverageGroups
       .filter((g) => g.branch === product.toUpperCase())
@@ -103,7 +103,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
 
   let origin = '';
   let core: ReturnType<typeof createProxyCore> | undefined;
-  const template = await readFile(join(DEMO_DIR, 'index.html'), 'utf8');
+  const templates = new Map(
+    await Promise.all(PAGES.map(async (p) => [p.id, await readFile(join(DEMO_DIR, p.file), 'utf8')] as const)),
+  );
 
   async function serveFile(root: string, relative: string): Promise<Response> {
     if (!/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(relative) || relative.split('/').includes('..')) {
@@ -126,29 +128,53 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     }
   }
 
-  function page(url: URL): Response {
+  function page(demoPage: DemoPage, url: URL): Response {
     const askedProduct = url.searchParams.get('product') ?? 'kasko';
-    const product: Product = (PRODUCTS as readonly string[]).includes(askedProduct) ? (askedProduct as Product) : 'kasko';
-    const lang = url.searchParams.get('lang') === 'en' ? 'en' : 'tr';
-    const values: Record<string, string> = {
-      lang,
-      product,
-      proxyUrl: PROXY_PATH,
-      coverageGroupIds: coverageFor(product),
-      agentBranchId: DEMO_BRANCH_ID,
-    };
-    const html = template
-      .replace(/\{\{(\w+)\}\}/g, (_, name: string) => escapeHtml(values[name] ?? ''))
-      // The product menu marks the page's own product.
-      .replace(new RegExp(`(href="\\?product=${product}")`), '$1 aria-current="page"');
+    // Only the full-flow page switches product; the others are kasko pages.
+    const product: Product =
+      demoPage.id === 'flow' && (PRODUCTS as readonly string[]).includes(askedProduct) ? (askedProduct as Product) : 'kasko';
+    const html = renderPage(templates.get(demoPage.id)!, {
+      page: demoPage,
+      url,
+      catalog,
+      values: {
+        product,
+        proxyUrl: PROXY_PATH,
+        coverageGroupIds: coverageFor(product),
+        agentBranchId: DEMO_BRANCH_ID,
+        strictCsp: STRICT_CSP,
+      },
+      pieces: { productOptions: productOptions(pageLang(url), product) },
+    });
     return new Response(html, {
       headers: {
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'no-store',
-        'content-security-policy': contentSecurityPolicy(origin, sandbox.url),
+        'content-security-policy': demoPage.csp === 'strict' ? STRICT_CSP : contentSecurityPolicy(origin, sandbox.url),
         'referrer-policy': 'strict-origin-when-cross-origin',
         'x-content-type-options': 'nosniff',
       },
+    });
+  }
+
+  const json = (body: unknown) =>
+    new Response(JSON.stringify(body), {
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    });
+
+  /** The simulated mailbox: the latest e-mails, the address masked, the PDF link as sent. */
+  async function latestMail(): Promise<Response> {
+    const outbox = (await (await fetch(`${sandbox.url}/sandbox/mail-outbox`)).json()) as {
+      messages: Array<{ to: string; subject: string; text: string; sentAt: string; attachment: { filename: string; url: string } }>;
+    };
+    return json({
+      messages: outbox.messages.slice(0, 3).map((m) => ({
+        to: maskedEmail(m.to),
+        subject: m.subject,
+        text: m.text,
+        sentAt: m.sentAt,
+        attachment: { filename: m.attachment.filename, url: m.attachment.url },
+      })),
     });
   }
 
@@ -170,8 +196,11 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       const path = url.pathname;
       if (path === PROXY_PATH || path.startsWith(`${PROXY_PATH}/`)) return core!.fetch(request, env);
       if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
-      if (path === '/' || path === '/index.html') return page(url);
+      const demoPage = PAGES.find((p) => p.path === path) ?? (path === '/index.html' ? PAGES[0] : undefined);
+      if (demoPage) return page(demoPage, url);
       if (path === '/demo/sms') return latestSms();
+      if (path === '/demo/mail') return latestMail();
+      if (path === '/demo/catalog') return json({ products: PRODUCTS, coverageGroups: catalog.coverageGroups });
       if (path.startsWith('/demo/')) return serveFile(DEMO_DIR, path.slice('/demo/'.length));
       if (path.startsWith('/dist/')) return serveFile(bundleDir, path.slice('/dist/'.length));
       if (path === '/favicon.ico') return new Response(null, { status: 204 });
