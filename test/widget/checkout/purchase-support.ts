@@ -71,11 +71,20 @@ export async function prepareCheckout(
   installments: 'single' | 'many' = 'single',
 ): Promise<Prepared> {
   const { proxyUrl } = await testEnv();
-  const auth = await loginViaApi();
-  const { proposalId, products } = await settledProposal(auth);
   const fits = typeof wanted === 'function' ? wanted : (p: ProposalProduct) => p.supportedPaymentOptions.includes(wanted);
-  const product = products.find((p) => p.state === 'ACTIVE' && p.productType === 'WEB_SERVICE' && fits(p));
-  if (!product) throw new Error(`no ACTIVE product fits (states: ${products.map((p) => p.state).join(',')})`);
+  // Insurers fail a share of quotes (seeded per customer); a rare insurer may not have quoted,
+  // so another customer is tried before giving up.
+  let found: { auth: AuthSession; proposalId: string; product: ProposalProduct } | undefined;
+  let states = '';
+  for (let attempt = 0; attempt < 4 && !found; attempt++) {
+    const auth = await loginViaApi();
+    const { proposalId, products } = await settledProposal(auth);
+    const product = products.find((p) => p.state === 'ACTIVE' && p.productType === 'WEB_SERVICE' && fits(p));
+    if (product) found = { auth, proposalId, product };
+    states = products.map((p) => p.state).join(',');
+  }
+  if (!found) throw new Error(`no ACTIVE product fits (last states: ${states})`);
+  const { auth, proposalId, product } = found;
   const premium =
     installments === 'many' ? (product.premiums.find((p) => p.installmentNumber > 1) ?? product.premiums[0]!) : product.premiums[0]!;
   const selection: QuoteSelection = {
