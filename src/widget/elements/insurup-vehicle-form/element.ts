@@ -392,8 +392,8 @@ export class InsurupVehicleForm extends AssetFormElement {
             onChange: (value) => form.set('plateCity', value),
             onBlur: () => form.touch('plateCity'),
           })}
-      ${looking ? renderPending(t('vehicle.lookupPending')) : nothing}
-      ${this.lookup.status === TaskStatus.ERROR ? this.renderLookupError(this.lookup.error) : nothing}
+      ${values.hasPlate === 'yes' && looking ? renderPending(t('vehicle.lookupPending')) : nothing}
+      ${values.hasPlate === 'yes' && this.lookup.status === TaskStatus.ERROR ? this.renderLookupError(this.lookup.error) : nothing}
       <div class="actions" part="actions">
         <button type="submit" class="button primary" part="submit-button">
           ${values.hasPlate === 'yes' ? t('vehicle.lookup') : t('vehicle.continueNew')}
