@@ -26,18 +26,37 @@ export interface RunningProxy {
   close(): Promise<void>;
 }
 
-export async function startProxy(options: StartProxyOptions): Promise<RunningProxy> {
+export interface NodeProxy {
+  /** The fetch handler, for @hono/node-server or any adapter that passes `{ incoming }` as env. */
+  fetch(request: Request, env?: unknown, ctx?: unknown): Promise<Response>;
+  /** Adds the hub WebSocket pass-through to an existing Node HTTP server. */
+  attach(server: Server): { close(): void };
+  /** Closes the kept-alive upstream connections. */
+  close(): void;
+}
+
+/** The proxy for an existing Node server (mount it under basePath): fetch handler, hub bridge, node:http upstream. */
+export function createNodeProxy(options: ProxyOptions & HubBridgeOptions): NodeProxy {
   let nodeUpstream: NodeUpstream | undefined;
   const core = createProxyCore(options, (config) => {
     nodeUpstream = createNodeUpstream(config.upstream, config.upstreamTimeoutMs);
     return nodeUpstream.transport;
   });
-  const server = createAdaptorServer({
+  return {
     fetch: core.fetch,
+    attach: (server) => attachHubBridge(server, core, options),
+    close: () => nodeUpstream?.close(),
+  };
+}
+
+export async function startProxy(options: StartProxyOptions): Promise<RunningProxy> {
+  const proxy = createNodeProxy(options);
+  const server = createAdaptorServer({
+    fetch: proxy.fetch,
     // Slow clients must not hold sockets open for long.
     serverOptions: { headersTimeout: 15_000, requestTimeout: 60_000, keepAliveTimeout: 5_000 },
   }) as Server;
-  const hub = attachHubBridge(server, core, options);
+  const hub = proxy.attach(server);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -53,7 +72,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     close: () =>
       new Promise<void>((resolve, reject) => {
         hub.close();
-        nodeUpstream?.close();
+        proxy.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

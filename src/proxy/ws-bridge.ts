@@ -80,6 +80,8 @@ export function attachHubBridge(server: Server, core: ProxyCore, options: HubBri
     };
 
     const rel = relativePath(target.path, config.basePath);
+    // In a server shared with other WebSocket endpoints, what lies outside basePath is theirs.
+    if (rel === undefined && server.listenerCount('upgrade') > 1) return;
     const lookup = rel === undefined ? undefined : lookupRoute('GET', rel);
     if (!lookup?.found || lookup.route.kind !== 'endpoint' || !lookup.route.endpoint.websocket) {
       return refuse(404, 'endpoint-not-found', 'No such endpoint');
