@@ -67,7 +67,7 @@ function cpuOf(server) {
 }
 
 function start(...args) {
-  const child = fork(self, args, { execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF && args[0] === 'proxy' ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(self, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', (message) => resolve({ child, url: message.url }));
     child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
