@@ -575,12 +575,22 @@ describe('<insurup-checkout>', () => {
   it('fits a 360 px phone: nothing overflows, touch targets are at least 44 px tall', async () => {
     await prepareCheckout('ASYNC_3D_SECURE');
     const el = await mount();
-    el.style.width = '360px';
+    el.style.width = '296px'; // a 360 px phone minus the host page's margins
     await ready(el);
     chooseType(el, '3d-secure');
     await el.updateComplete;
     const section = q(el, '[part~="checkout"]');
     expect(section.scrollWidth).to.be.at.most(section.clientWidth);
+    // Summary labels and values never overlap, however long the product name.
+    const textBox = (node: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      return range.getBoundingClientRect();
+    };
+    for (const dt of root(el).querySelectorAll('dt')) {
+      const dd = dt.nextElementSibling!;
+      expect(textBox(dt).right, dt.textContent!).to.be.at.most(textBox(dd).left + 0.5);
+    }
     const targets = root(el).querySelectorAll<HTMLElement>('button, input:not([type="checkbox"]):not([type="radio"]), label.choice, a');
     expect(targets.length).to.be.greaterThan(8);
     for (const target of targets) {

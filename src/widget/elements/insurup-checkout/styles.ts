@@ -20,9 +20,10 @@ export const checkoutStyles = css`
   .summary-head h3 {
     margin: 0;
   }
+  /* Label and value share the row 2:3; both wrap, so a long product name never overlaps its label. */
   dl {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) auto;
+    grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
     gap: 0.375em 1em;
     margin: 0;
   }
@@ -33,6 +34,7 @@ export const checkoutStyles = css`
     margin: 0;
     text-align: end;
     font-weight: 600;
+    overflow-wrap: anywhere;
   }
   dt.total,
   dd.total {
@@ -74,7 +76,10 @@ export const checkoutStyles = css`
     min-width: 0;
     letter-spacing: 0.04em;
   }
-  .card-brand:not(:empty) {
+  .card-brand[data-brand='unknown'] {
+    display: none;
+  }
+  .card-brand {
     flex: none;
     font-size: 0.875em;
     font-weight: 700;

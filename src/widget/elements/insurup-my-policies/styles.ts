@@ -25,9 +25,10 @@ export const myPoliciesStyles = css`
   .item .insurer {
     margin: 0 0 0.5em;
   }
+  /* Label and value share the row 2:3; both wrap, so a long product name never overlaps its label. */
   dl {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) auto;
+    grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
     gap: 0.25em 1em;
     margin: 0 0 0.5em;
     font-size: 0.9375em;

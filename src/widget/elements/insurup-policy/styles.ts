@@ -23,9 +23,10 @@ export const policyStyles = css`
   .details-head h3 {
     margin: 0;
   }
+  /* Label and value share the row 2:3; both wrap, so a long product name never overlaps its label. */
   dl {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) auto;
+    grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
     gap: 0.375em 1em;
     margin: 0;
   }
