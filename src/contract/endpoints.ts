@@ -51,14 +51,15 @@ export interface EndpointDef {
 }
 
 const list = z.array(ValueText);
-const ref = (name: string) => z.object({ [name]: z.string().check(z.minLength(1), z.maxLength(64)) });
+const ref = <N extends string>(name: N) =>
+  z.object({ [name]: z.string().check(z.minLength(1), z.maxLength(64)) } as Record<N, z.ZodMiniString<string>>);
 const productPath = '/api/proposals/{proposalId}/products/{proposalProductId}';
 const productParams = { proposalId: 'id', proposalProductId: 'id' } as const;
-const addressLevel = (level: string, query: string | null) =>
+const addressLevel = <Q extends string>(level: string, query: Q) =>
   ({
     method: 'GET',
     path: `/api/address-parameters/${level}`,
-    ...(query ? { query: ref(query) } : {}),
+    query: ref(query),
     response: list,
     auth: true,
     customerFacing: true,
@@ -144,7 +145,9 @@ export const endpoints = {
     request: properties.QueryAddressRequest, response: properties.QueryAddressResponse,
     auth: true, customerFacing: true,
   },
-  listCities: addressLevel('cities', null),
+  listCities: {
+    method: 'GET', path: '/api/address-parameters/cities', response: list, auth: true, customerFacing: true,
+  },
   listDistricts: addressLevel('districts', 'cityReference'),
   listTowns: addressLevel('towns', 'districtReference'),
   listNeighbourhoods: addressLevel('neighbourhoods', 'townReference'),

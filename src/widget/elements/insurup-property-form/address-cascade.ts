@@ -13,11 +13,6 @@ import { SearchableSelect } from '../shared/searchable-select.js';
 
 export const LEVELS: readonly AddressLevel[] = ADDRESS_LEVELS.map((l) => l.level);
 
-// The contract's addressLevel() helper loses the query's type (EndpointQuery comes out as
-// `undefined`), so the query goes through this one cast; the client still serialises it and
-// the proxy and the sandbox check it against the schema at run time.
-const withQuery = (query: Record<string, string>) => ({ query }) as never;
-
 /** The contract's endpoint for each level, with its parent reference. */
 function loadLevel(
   client: InsurUpClient,
@@ -30,17 +25,17 @@ function loadLevel(
     case 'cities':
       return client.request('listCities', {}, options);
     case 'districts':
-      return client.request('listDistricts', withQuery({ cityReference: parent }), options);
+      return client.request('listDistricts', { query: { cityReference: parent } }, options);
     case 'towns':
-      return client.request('listTowns', withQuery({ districtReference: parent }), options);
+      return client.request('listTowns', { query: { districtReference: parent } }, options);
     case 'neighbourhoods':
-      return client.request('listNeighbourhoods', withQuery({ townReference: parent }), options);
+      return client.request('listNeighbourhoods', { query: { townReference: parent } }, options);
     case 'streets':
-      return client.request('listStreets', withQuery({ neighbourhoodReference: parent }), options);
+      return client.request('listStreets', { query: { neighbourhoodReference: parent } }, options);
     case 'buildings':
-      return client.request('listBuildings', withQuery({ streetReference: parent }), options);
+      return client.request('listBuildings', { query: { streetReference: parent } }, options);
     case 'apartments':
-      return client.request('listApartments', withQuery({ buildingReference: parent }), options);
+      return client.request('listApartments', { query: { buildingReference: parent } }, options);
   }
 }
 
