@@ -11,6 +11,8 @@ const entryPoints = {
   'proxy-cli': 'src/proxy/cli.ts',
   proxy: 'src/proxy/index.ts',
   'proxy-node': 'src/proxy/node.ts',
+  'sandbox-node': 'src/sandbox/node.ts',
+  contract: 'src/contract/index.ts',
 };
 const present = Object.fromEntries(
   Object.entries(entryPoints).filter(([, file]) => existsSync(root + file)),
