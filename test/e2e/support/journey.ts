@@ -1,0 +1,180 @@
+/**
+ * A customer's kasko purchase on the demo pages, step by step, by the labels the customer
+ * reads (Turkish or English), plus reading a policy PDF's text. Used by the demo-page tests;
+ * the steps take a `scope` so the same code drives `<insurup-flow>` and separate CMS blocks.
+ */
+import assert from 'node:assert/strict';
+import { inflateSync } from 'node:zlib';
+import { PDFDocument } from 'pdf-lib';
+import type { Locator, Page } from 'playwright-core';
+import type { DemoStack } from './demo.js';
+
+export type Lang = 'tr' | 'en';
+
+/** The widget's own words (src/widget/i18n) for the steps of a kasko purchase. */
+export const WORDS = {
+  tr: {
+    loginHeading: 'Giriş yapın',
+    tckn: 'T.C. kimlik numarası',
+    birthDate: 'Doğum tarihi',
+    phone: 'Cep telefonu',
+    consent: /KVKK Aydınlatma Metni/,
+    sendCode: 'Doğrulama kodu gönder',
+    code: 'SMS ile gelen kod',
+    vehicleHeading: 'Aracınız',
+    plate: 'Plaka',
+    serial: 'Ruhsat seri numarası',
+    lookup: 'Aracımı bul',
+    saveVehicle: 'Aracı kaydet ve devam et',
+    quotesHeading: 'Teklifler',
+    allAnswered: 'Tüm sigorta şirketleri yanıt verdi.',
+    buy: 'Satın al',
+    checkoutHeading: 'Ödeme',
+    bankCard: /bankanızın 3-D Secure doğrulaması/,
+    holder: 'Kart üzerindeki ad soyad',
+    cardNumber: 'Kart numarası',
+    expiry: 'Son kullanma tarihi',
+    cvc: 'Güvenlik kodu (CVC)',
+    informationForm: 'Ön Bilgilendirme Formu’nu okudum ve onaylıyorum.',
+    pay: / öde$/,
+    policyHeading: 'Poliçeniz',
+    policyNumber: 'Poliçe numarası',
+    download: 'Poliçeyi indir (PDF)',
+    email: 'E-posta adresi',
+    sendEmail: 'E-posta ile gönder',
+    needsLogin: 'Devam etmek için önce giriş yapın.',
+  },
+  en: {
+    loginHeading: 'Log in',
+    tckn: 'Turkish ID number (TCKN)',
+    birthDate: 'Date of birth',
+    phone: 'Mobile number',
+    consent: /privacy notice \(KVKK\)/,
+    sendCode: 'Send verification code',
+    code: 'Code from the SMS',
+    vehicleHeading: 'Your vehicle',
+    plate: 'Plate',
+    serial: 'Registration serial number',
+    lookup: 'Find my vehicle',
+    saveVehicle: 'Save the vehicle and continue',
+    quotesHeading: 'Quotes',
+    allAnswered: 'Every insurer has answered.',
+    buy: 'Buy',
+    checkoutHeading: 'Payment',
+    bankCard: /your bank’s 3-D Secure check/,
+    holder: 'Name on card',
+    cardNumber: 'Card number',
+    expiry: 'Expiry date',
+    cvc: 'Security code (CVC)',
+    informationForm: 'I have read and accept the pre-contract information form.',
+    pay: /^Pay /,
+    policyHeading: 'Your policy',
+    policyNumber: 'Policy number',
+    download: 'Download the policy (PDF)',
+    email: 'E-mail address',
+    sendEmail: 'Send by e-mail',
+    needsLogin: 'Please log in first to continue.',
+  },
+} as const;
+
+export interface Catalog {
+  insurers: Array<{ name: string; productType: string; branches: string[]; supportedPaymentOptions: string[] }>;
+  registry: Array<{ plate: { city: number; code: string }; documentSerial: { code: string; number: string } }>;
+}
+
+export async function catalogOf(demo: DemoStack): Promise<Catalog> {
+  return (await (await fetch(`${demo.sandboxUrl}/sandbox/catalog`)).json()) as Catalog;
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const EXPIRY = `08${String((new Date().getFullYear() + 3) % 100).padStart(2, '0')}`;
+
+/** Logs in with the code the page's simulated phone shows (as a visitor would read it). */
+export async function logIn(page: Page, lang: Lang, who: { tckn: string; phone: string; birthDate: string }): Promise<void> {
+  const w = WORDS[lang];
+  await page.getByRole('heading', { name: w.loginHeading, exact: true }).waitFor();
+  await page.getByLabel(w.tckn).pressSequentially(who.tckn);
+  await page.getByLabel(w.birthDate).pressSequentially(who.birthDate.replace(/\./g, ''));
+  await page.getByLabel(w.phone).pressSequentially(who.phone);
+  await page.getByLabel(w.consent).check();
+  await page.getByRole('button', { name: w.sendCode }).click();
+  const onPhone = page.locator('[data-code]');
+  await onPhone.waitFor();
+  await page.getByLabel(w.code).pressSequentially((await onPhone.textContent())!.trim());
+  await page.keyboard.press('Enter');
+}
+
+/** Adds the registry's first car by plate and serial and saves it. */
+export async function addRegistryVehicle(page: Page, lang: Lang, catalog: Catalog): Promise<void> {
+  const w = WORDS[lang];
+  const car = catalog.registry[0]!;
+  await page.getByRole('heading', { name: w.vehicleHeading }).waitFor();
+  await page.getByLabel(w.plate, { exact: true }).pressSequentially(`${car.plate.city}${car.plate.code}`);
+  await page.getByLabel(w.serial).pressSequentially(`${car.documentSerial.code}${car.documentSerial.number}`);
+  await page.getByRole('button', { name: w.lookup }).click();
+  await page.getByRole('button', { name: w.saveVehicle }).click();
+}
+
+/**
+ * Waits for every insurer to answer, then buys from an insurer that quoted online and offers
+ * the bank's 3-D Secure page. Answers the insurer's name.
+ */
+export async function buyWithBankCard(page: Page, lang: Lang, catalog: Catalog): Promise<string> {
+  const w = WORDS[lang];
+  await page.getByRole('heading', { name: w.quotesHeading, exact: true }).waitFor({ timeout: 20_000 });
+  await page.getByText(w.allAnswered).waitFor({ timeout: 30_000 });
+  const candidates = catalog.insurers.filter(
+    (i) => i.productType === 'WEB_SERVICE' && i.branches.includes('KASKO') && i.supportedPaymentOptions.includes('ASYNC_3D_SECURE'),
+  );
+  for (const insurer of candidates) {
+    // The Buy button's accessible name carries the insurer's (and the coverage group's) name.
+    const buy = page.getByRole('button', { name: new RegExp(`^${w.buy}\\s*,\\s*${escapeRegex(insurer.name)}(,|$)`) });
+    if ((await buy.count()) === 0) continue;
+    await buy.first().click();
+    await page.getByRole('heading', { name: w.checkoutHeading, exact: true }).waitFor();
+    return insurer.name;
+  }
+  throw new Error('no kasko quote from an insurer with a 3-D Secure bank page');
+}
+
+/** Card, pre-contract form, Pay, then "approve" on the sandbox bank's page. */
+export async function payAtTheBank(page: Page, lang: Lang): Promise<void> {
+  const w = WORDS[lang];
+  await page.getByRole('radio', { name: w.bankCard }).check();
+  await page.getByLabel(w.holder).fill('Deneme Müşteri');
+  await page.getByLabel(w.cardNumber, { exact: true }).pressSequentially('4111111111111111');
+  await page.getByLabel(w.expiry).pressSequentially(EXPIRY);
+  await page.getByLabel(w.cvc).fill('123');
+  await page.getByLabel(w.informationForm).check();
+  await page.getByRole('button', { name: w.pay }).click();
+  await page.waitForURL(/\/pay\//);
+  // The sandbox bank's page is Turkish only, like a Turkish bank's.
+  await page.getByRole('button', { name: 'Ödemeyi onayla' }).click();
+}
+
+/** The policy number the policy step shows beside "Policy number". */
+export async function shownPolicyNumber(scope: Page | Locator, lang: Lang): Promise<string> {
+  await scope.getByRole('heading', { name: WORDS[lang].policyHeading, exact: true }).waitFor({ timeout: 20_000 });
+  const text = (await scope.locator('dd[part~="policy-number"]').textContent())?.trim();
+  assert.ok(text, 'a policy number is shown');
+  return text;
+}
+
+/** Page count, title and the text drawn on a PDF's pages (pdf-lib writes hex strings). */
+export async function readPdf(bytes: Uint8Array): Promise<{ pages: number; title: string | undefined; text: string }> {
+  const doc = await PDFDocument.load(bytes);
+  const raw = Buffer.from(bytes).toString('latin1');
+  const pieces: string[] = [];
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
+    } catch {
+      continue; // not a deflated content stream (fonts, images)
+    }
+    for (const text of content.matchAll(/<([0-9A-Fa-f\s]*)>\s*Tj|\(((?:\\.|[^\\)])*)\)\s*Tj/g)) {
+      pieces.push(text[1] !== undefined ? Buffer.from(text[1].replace(/\s+/g, ''), 'hex').toString('latin1') : text[2]!);
+    }
+  }
+  return { pages: doc.getPageCount(), title: doc.getTitle(), text: pieces.join('\n') };
+}
