@@ -127,7 +127,7 @@ describe('<insurup-my-policies>', () => {
     expect(root(el).querySelector('insurup-login')).not.to.equal(null);
     await loginViaApi();
     await until(() => text(el).includes(tr('myPolicies.policies.empty')), 'the empty policy list');
-    expect(text(el)).to.include(tr('myPolicies.proposals.empty'));
+    await until(() => text(el).includes(tr('myPolicies.proposals.empty')), 'the empty quote list');
     expect(root(el).querySelector('insurup-login')).to.equal(null);
   });
 
