@@ -1,0 +1,42 @@
+/**
+ * The README's element reference is generated from custom-elements.json, which the analyzer
+ * builds from the elements' JSDoc. Rebuilt here in memory: the README must match it, the
+ * manifest must name every public element with its tag, and each element's public contract
+ * (summary, events, parts) must be documented.
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+// @ts-expect-error: a plain .mjs script without declarations
+import { buildManifest, elementReference, END, publicElements, START, withReference } from '../../scripts/docs.mjs';
+
+const root = new URL('../../', import.meta.url);
+
+test('the README element reference is what `npm run docs` generates from the JSDoc', async () => {
+  const manifest = await buildManifest();
+  const readme = await readFile(new URL('README.md', root), 'utf8');
+  assert.ok(readme.includes(START) && readme.includes(END), 'README has the generated section markers');
+  const expected = withReference(readme, elementReference(manifest));
+  assert.ok(expected === readme, 'README.md element reference is out of date: run `npm run docs`');
+});
+
+test('every element the bundle exports is in the manifest with its tag and a documented contract', async () => {
+  const manifest = await buildManifest();
+  const index = await readFile(new URL('src/widget/index.ts', root), 'utf8');
+  const exported = [...index.matchAll(/export \{ (Insurup\w+) \} from '\.\/elements\/(insurup-[\w-]+)\/element\.js'/g)].map((m) => ({
+    className: m[1]!,
+    tag: m[2]!,
+  }));
+  assert.ok(exported.length >= 8, 'index.ts exports the elements');
+  const elements = publicElements(manifest) as Array<{ name: string; tagName: string; summary?: string; events?: unknown[]; cssParts?: unknown[]; attributes?: Array<{ name: string }> }>;
+  for (const { className, tag } of exported) {
+    const element = elements.find((e) => e.tagName === tag);
+    assert.ok(element, `${tag} is in custom-elements.json`);
+    assert.equal(element.name, className);
+    assert.ok(element.summary, `${tag} has a @summary`);
+    assert.ok(element.events?.length, `${tag} documents its events (@fires)`);
+    assert.ok(element.cssParts?.length, `${tag} documents its parts (@csspart)`);
+    const attributes = element.attributes?.map((a) => a.name) ?? [];
+    for (const shared of ['proxy-url', 'product', 'theme']) assert.ok(attributes.includes(shared), `${tag} has ${shared}`);
+  }
+});
