@@ -84,6 +84,7 @@ describe('ProposalFeedController', () => {
   after(() => freshPage());
 
   it('goes live over the hub and applies each event at once, without polling', async () => {
+    await sandboxConfig({ quoteDelay: [1000, 3500] });
     const { host, proposal } = await follow({ baseMs: 300 });
     await until(() => host.feed.status === 'live', 'the hub');
     const mark = await requestMark();

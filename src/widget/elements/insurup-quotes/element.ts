@@ -9,6 +9,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { assetTypeOf } from '../../../contract/branches.js';
 import type { Premium, ProposalProduct } from '../../../contract/proposals.js';
 import { InsurUpError } from '../../api/errors.js';
+import type { MessageKey } from '../../i18n/index.js';
 import type { InsurUpClient } from '../../api/client.js';
 import { defineElement } from '../../define.js';
 import { DEFAULT_FEED_TIMING, ProposalFeedController, type FeedStatus, type FeedTiming } from '../../realtime/proposal-feed.js';
@@ -28,6 +29,14 @@ import { quotesStyles } from './styles.js';
 const CARD_EXPORT_PARTS = QUOTE_CARD_PARTS.join(', ');
 const COMPARE_MAX = 3;
 const COMPARABLE = new Set(['ACTIVE', 'PURCHASING', 'PURCHASED']);
+const STATUS_TEXT: Record<FeedStatus, MessageKey | null> = {
+  idle: null,
+  connecting: 'quotes.status.connecting',
+  live: 'quotes.status.live',
+  polling: 'quotes.status.polling',
+  complete: 'quotes.status.complete',
+  timedOut: null,
+};
 
 /** Rejects when `signal` aborts, leaving `promise` itself to finish (a POST must not be lost). */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -215,30 +224,28 @@ export class InsurupQuotes extends InsurupElement {
 
   /** One object for every card, so handing it over never re-renders a card. */
   private readonly cardActions: QuoteCardActions = {
-    coverage: async (proposalProductId, signal) => {
-      const { client, proposalId } = this.target();
-      const answer = await client.request('getProductCoverage', { params: { proposalId, proposalProductId } }, { signal });
-      return answer.coverage;
-    },
-    document: async (proposalProductId, kind, signal) => {
-      const { client, proposalId } = this.target();
-      const params = { proposalId, proposalProductId };
-      const answer =
-        kind === 'product'
-          ? await client.request('getProductDocument', { params }, { signal })
-          : await client.request('getProductInformationForm', { params }, { signal });
-      return answer.url;
-    },
-    retry: async (proposalProductId) => {
-      const { client, proposalId } = this.target();
-      try {
+    coverage: (proposalProductId, signal) =>
+      this.reported(async () => {
+        const { client, proposalId } = this.target();
+        const params = { proposalId, proposalProductId };
+        return (await client.request('getProductCoverage', { params }, { signal })).coverage;
+      }),
+    document: (proposalProductId, kind, signal) =>
+      this.reported(async () => {
+        const { client, proposalId } = this.target();
+        const params = { proposalId, proposalProductId };
+        const answer =
+          kind === 'product'
+            ? await client.request('getProductDocument', { params }, { signal })
+            : await client.request('getProductInformationForm', { params }, { signal });
+        return answer.url;
+      }),
+    retry: (proposalProductId) =>
+      this.reported(async () => {
+        const { client, proposalId } = this.target();
         await client.request('retryProduct', { params: { proposalId, proposalProductId } });
-      } catch (error) {
-        this.reportError(error, 'quotes');
-        throw error;
-      }
-      this.feed.markWaiting(proposalProductId);
-    },
+        this.feed.markWaiting(proposalProductId);
+      }),
     buy: (product, premium) => this.choose(product, premium),
     toggleCompare: (proposalProductId, chosen) => {
       const others = this.compared.filter((id) => id !== proposalProductId);
@@ -257,6 +264,16 @@ export class InsurupQuotes extends InsurupElement {
     if (!session?.state.assetReady) return false;
     const needed = assetTypeOf(session.product);
     return needed === null || session.state.asset?.type === needed;
+  }
+
+  /** Runs a card's request; a failure the card shows is also reported as `insurup-error`. */
+  private async reported<T>(request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      this.reportError(error, 'quotes');
+      throw error;
+    }
   }
 
   private target(): { client: InsurUpClient; proposalId: string } {
@@ -454,16 +471,8 @@ export class InsurupQuotes extends InsurupElement {
   }
 
   private renderStatus(status: FeedStatus): TemplateResult | typeof nothing {
-    const key =
-      status === 'connecting'
-        ? 'quotes.status.connecting'
-        : status === 'live'
-          ? 'quotes.status.live'
-          : status === 'polling'
-            ? 'quotes.status.polling'
-            : status === 'complete'
-              ? 'quotes.status.complete'
-              : null;
+    // 'timedOut' has its own notice with a button; 'idle' has nothing to say.
+    const key = STATUS_TEXT[status];
     return key ? html`<p class="muted status" part="status" data-status=${status}>${this.t(key)}</p>` : nothing;
   }
 

@@ -130,9 +130,12 @@ export class InsurupQuoteCard extends LitElement {
     }
   }
 
-  /** Visible text plus the insurer, hidden, so every button in the list has a distinct name. */
+  /** Visible text plus the insurer (and package), hidden, so every button in the list has a distinct name. */
   private named(visible: string): TemplateResult {
-    return html`${visible}<span class="visually-hidden">, ${this.product.insuranceCompanyName}</span>`;
+    const { insuranceCompanyName, coverageGroupName } = this.product;
+    return html`${visible}<span class="visually-hidden"
+      >, ${insuranceCompanyName}${coverageGroupName ? `, ${coverageGroupName}` : ''}</span
+    >`;
   }
 
   private renderHeader(p: ProposalProduct): TemplateResult {
