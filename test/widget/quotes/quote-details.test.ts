@@ -17,6 +17,7 @@ import {
   mountQuotes,
   untilComplete,
   untilProposal,
+  keepSandboxConfig,
 } from './support.js';
 
 /** What a sandbox document link points at (its signed payload is base64url JSON). */
@@ -37,6 +38,7 @@ function catchNewTabs(): { urls: string[]; restore(): void } {
 }
 
 describe('<insurup-quotes> details', () => {
+  keepSandboxConfig();
   beforeEach(async () => {
     await freshPage();
     await sandboxConfig({ quoteDelay: [200, 1200] });

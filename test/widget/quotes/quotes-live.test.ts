@@ -20,9 +20,11 @@ import {
   mountQuotes,
   untilComplete,
   untilProposal,
+  keepSandboxConfig,
 } from './support.js';
 
 describe('<insurup-quotes> live', () => {
+  keepSandboxConfig();
   beforeEach(async () => {
     await freshPage();
     await clearSandboxFaults();

@@ -20,9 +20,11 @@ import {
   priceOf,
   untilComplete,
   untilProposal,
+  keepSandboxConfig,
 } from './support.js';
 
 describe('<insurup-quotes>', () => {
+  keepSandboxConfig();
   beforeEach(async () => {
     await freshPage();
     await sandboxConfig({ quoteDelay: [300, 2500] });

@@ -8,7 +8,7 @@ import type { InsurupQuotes } from '../../../src/widget/elements/insurup-quotes/
 import type { InsurupQuoteCard } from '../../../src/widget/elements/insurup-quotes/quote-card.js';
 import { pageSessionFor } from '../../../src/widget/session/context.js';
 import type { FlowSession } from '../../../src/widget/session/flow-session.js';
-import { loginViaApi, sandboxCatalog, testEnv, until } from '../support/env.js';
+import { clearSandboxFaults, loginViaApi, sandboxCatalog, sandboxConfig, testEnv, until } from '../support/env.js';
 import { visibleText } from '../core/dom.js';
 
 export interface CatalogView {
@@ -127,6 +127,22 @@ export async function untilComplete(el: InsurupQuotes, timeoutMs = 20_000): Prom
     timeoutMs,
   );
   await el.updateComplete;
+}
+
+/**
+ * The sandbox is shared by every browser test file of a run: these suites change its quote
+ * delays, so they put the run's settings back when they end.
+ */
+export function keepSandboxConfig(): void {
+  let saved: { quoteDelay: [number, number] } | undefined;
+  before(async () => {
+    const { sandboxUrl } = await testEnv();
+    saved = (await (await fetch(`${sandboxUrl}/sandbox/config`)).json()) as { quoteDelay: [number, number] };
+  });
+  after(async () => {
+    await clearSandboxFaults();
+    if (saved) await sandboxConfig({ quoteDelay: saved.quoteDelay });
+  });
 }
 
 export async function untilProposal(el: InsurupQuotes): Promise<string> {

@@ -9,7 +9,7 @@ import type { Proposal } from '../../../src/contract/proposals.js';
 import { ProposalFeedController, DEFAULT_FEED_TIMING, type FeedStatus, type FeedTiming } from '../../../src/widget/realtime/proposal-feed.js';
 import { clearSandboxFaults, sandboxConfig, sandboxFault, until } from '../support/env.js';
 import { freshPage, requestMark, requestsSince } from '../core/stack.js';
-import { kaskoFlowAtQuotes, kaskoGroupIds } from '../quotes/support.js';
+import { kaskoFlowAtQuotes, kaskoGroupIds, keepSandboxConfig } from '../quotes/support.js';
 import type { FlowSession } from '../../../src/widget/session/flow-session.js';
 
 class FeedHost extends LitElement {
@@ -75,6 +75,7 @@ async function follow(timing: Partial<FeedTiming> = {}): Promise<{ host: FeedHos
 const proposalGets = (mark: number, id: string) => requestsSince(mark, new RegExp(`^/api/proposals/${id}$`), 'GET');
 
 describe('ProposalFeedController', () => {
+  keepSandboxConfig();
   beforeEach(async () => {
     await freshPage();
     await clearSandboxFaults();
