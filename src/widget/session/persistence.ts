@@ -3,7 +3,8 @@
  * only, gone when it closes), keyed by proxy URL, product and flow id. Only the FlowState's
  * ids and step are written: never tokens, never card data, never personal data.
  */
-import { AssetType, Currency, Id, ProductName, z } from '../../contract/index.js';
+import * as z from '../../contract/zod.js';
+import { AssetType, Currency, Id, ProductName } from '../../contract/index.js';
 import { STEPS, type FlowState } from './flow-state.js';
 
 const PREFIX = 'insurup:v1:';
