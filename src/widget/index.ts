@@ -1,18 +1,24 @@
 /**
- * The one-script-tag entry: `<script type="module" src=".../insurup-elements.js">` defines
- * every `insurup-*` element (each module defines its own tag, guarded, so loading the bundle
- * twice on a page is harmless) and installs the page-level session that separately placed
- * elements share. Bundler users may import the classes and event types from here too.
+ * The one-script-tag entry: `<script type="module" src=".../insurup-elements.js">`.
+ *
+ * It is safe to include twice (every tag is defined once, guarded) and does nothing where
+ * there is no DOM (server rendering): the elements themselves load from chunks beside this
+ * file, `<insurup-flow>` at once and every other element when its tag is on the page.
+ *
+ * TypeScript users get the element classes' and events' types from here.
  */
-export { InsurupLogin } from './elements/insurup-login/element.js';
-export { InsurupFlow } from './elements/insurup-flow/element.js';
-export { InsurupVehicleForm } from './elements/insurup-vehicle-form/element.js';
-export { InsurupPropertyForm } from './elements/insurup-property-form/element.js';
-export { InsurupHealthForm } from './elements/insurup-health-form/element.js';
-export { InsurupQuotes } from './elements/insurup-quotes/element.js';
-export { InsurupCheckout } from './elements/insurup-checkout/element.js';
-export { InsurupPolicy } from './elements/insurup-policy/element.js';
-export { InsurupMyPolicies } from './elements/insurup-my-policies/element.js';
+if (typeof window !== 'undefined' && typeof customElements !== 'undefined') {
+  void import('./bootstrap.js');
+}
 
+export type { InsurupLogin } from './elements/insurup-login/element.js';
+export type { InsurupFlow } from './elements/insurup-flow/element.js';
+export type { InsurupVehicleForm } from './elements/insurup-vehicle-form/element.js';
+export type { InsurupPropertyForm } from './elements/insurup-property-form/element.js';
+export type { InsurupHealthForm } from './elements/insurup-health-form/element.js';
+export type { InsurupQuotes } from './elements/insurup-quotes/element.js';
+export type { InsurupCheckout } from './elements/insurup-checkout/element.js';
+export type { InsurupPolicy } from './elements/insurup-policy/element.js';
+export type { InsurupMyPolicies } from './elements/insurup-my-policies/element.js';
 export type { InsurupEventMap, InsurupEventName, InsurupEvent, StepName } from './events.js';
-export { ensureSaleOpportunityCase, pageUtm } from './session/cases.js';
+export type { InsurupTag } from './elements/registry.js';

@@ -23,7 +23,7 @@ test('the README element reference is what `npm run docs` generates from the JSD
 test('every element the bundle exports is in the manifest with its tag and a documented contract', async () => {
   const manifest = await buildManifest();
   const index = await readFile(new URL('src/widget/index.ts', root), 'utf8');
-  const exported = [...index.matchAll(/export \{ (Insurup\w+) \} from '\.\/elements\/(insurup-[\w-]+)\/element\.js'/g)].map((m) => ({
+  const exported = [...index.matchAll(/export (?:type )?\{ (Insurup\w+) \} from '\.\/elements\/(insurup-[\w-]+)\/element\.js'/g)].map((m) => ({
     className: m[1]!,
     tag: m[2]!,
   }));

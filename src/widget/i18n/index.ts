@@ -1,17 +1,32 @@
 /**
  * Message tables and formatting. Turkish is the default language, English the second. Elements
  * call `translate(lang, key, params)` (through `this.t()`); money and dates go through Intl.
+ *
+ * The shared tables (common, validation, errors) are always here. Each element registers its
+ * own area when its module loads (`elements/<tag>/messages.ts`), so an element's strings travel
+ * in its lazily loaded chunk, not in the entry.
  */
-import { tr } from './tr/index.js';
-import { en } from './en/index.js';
+import { common, errors, validation } from './tr/common.js';
+import { common as enCommon, errors as enErrors, validation as enValidation } from './en/common.js';
+import type { tr as everyTurkishMessage } from './tr/index.js';
 import type { Currency } from '../../contract/z.js';
 
 export type Lang = 'tr' | 'en';
 export const LANGS: readonly Lang[] = ['tr', 'en'];
-export type MessageKey = keyof typeof tr;
+export type MessageKey = keyof typeof everyTurkishMessage;
 export type MessageParams = Record<string, string | number>;
+type Table = Partial<Record<MessageKey, string>>;
 
-const tables: Record<Lang, Record<MessageKey, string>> = { tr, en };
+const tables: Record<Lang, Table> = {
+  tr: { ...common, ...validation, ...errors },
+  en: { ...enCommon, ...enValidation, ...enErrors },
+};
+
+/** Adds an area's messages; `en` is checked key for key against `tr` where the area is defined. */
+export function registerMessages(tr: Table, en: Table): void {
+  Object.assign(tables.tr, tr);
+  Object.assign(tables.en, en);
+}
 
 /** `'tr-TR'`, `'en'`, `'EN-gb'` → a supported language; anything else → Turkish. */
 export function normalizeLang(value: string | null | undefined): Lang {
@@ -29,7 +44,7 @@ export function translate(lang: Lang, key: MessageKey, params?: MessageParams): 
 
 /** Whether a runtime string is a known key (for keys built from API values, e.g. coverage fields). */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(tr, key);
+  return Object.prototype.hasOwnProperty.call(tables.tr, key);
 }
 
 const LOCALES: Record<Lang, string> = { tr: 'tr-TR', en: 'en-GB' };

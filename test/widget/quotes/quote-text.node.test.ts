@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { COVERAGE_ENUMS, COVERAGE_FIELDS } from '../../../src/contract/coverage.js';
 import type { ProposalProduct } from '../../../src/contract/proposals.js';
+import '../../../src/widget/elements/insurup-quotes/messages.js';
 import { isMessageKey, translate } from '../../../src/widget/i18n/index.js';
 import {
   coverageEnumLabel,

@@ -3,6 +3,7 @@
  * asset, proposal and purchase, saved for this tab), shares the page's login for its proxy,
  * shows only the current step's element, and moves focus to each new step's heading.
  */
+import './messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -23,6 +24,7 @@ import { InsurupElement } from '../shared/insurup-element.js';
 import { renderError, renderPending } from '../shared/status.js';
 import { flowIdOf } from './flow-id.js';
 import { focusStepHeading } from './focus-step.js';
+import { loadElement } from '../registry.js';
 import { backTarget, EXPORTED_PARTS, FORWARDED, stepLabelKey, tagFor, type ForwardedAttribute } from './steps.js';
 import { flowStyles } from './styles.js';
 
@@ -77,6 +79,8 @@ export class InsurupFlow extends InsurupElement {
   private releaseSession: (() => void) | undefined;
   private shownStep: StepName | null = null;
   private focusPending = false;
+  /** The tag whose chunk failed to load (offered again with Retry). */
+  private stepLoadFailed: string | null = null;
   private caseRequestedFor: string | null = null;
   private lastAuthStatus: AuthStatus | null = null;
 
@@ -183,6 +187,15 @@ export class InsurupFlow extends InsurupElement {
 
   private async moveFocus(): Promise<void> {
     this.focusPending = false;
+    const session = this.flowSession;
+    const step = this.currentStep;
+    if (session && step) {
+      // A step's element may still be loading: focus its heading once it is rendered.
+      await loadElement(tagFor(step, session.product)).catch(() => undefined);
+      if (step !== this.currentStep) return;
+      this.requestUpdate();
+      await this.updateComplete;
+    }
     const region = this.renderRoot.querySelector<HTMLElement>('.step');
     if (!region) return;
     await focusStepHeading(region.firstElementChild, region);
@@ -202,6 +215,22 @@ export class InsurupFlow extends InsurupElement {
     ensureSaleOpportunityCase(session, { agentBranchId: this.agentBranchId }).catch((error: unknown) =>
       this.reportError(error, 'asset'),
     );
+  }
+
+  private retryStepLoad(): void {
+    this.stepLoadFailed = null;
+    this.requestUpdate();
+  }
+
+  /** While the customer works on a step, the next step's chunk loads in idle time. */
+  private prefetchNextStep(session: FlowSession, step: StepName): void {
+    const next = STEPS[STEPS.indexOf(step) + 1];
+    if (!next) return;
+    const tag = tagFor(next, session.product);
+    if (customElements.get(tag)) return;
+    const load = () => void loadElement(tag).catch(() => undefined);
+    if ('requestIdleCallback' in window) window.requestIdleCallback(load, { timeout: 3000 });
+    else setTimeout(load, 500);
   }
 
   private goBack(to: StepName): void {
@@ -280,10 +309,20 @@ export class InsurupFlow extends InsurupElement {
   private renderStep(session: FlowSession, step: StepName): TemplateResult {
     const tagName = tagFor(step, session.product);
     if (!customElements.get(tagName)) {
-      // Its module has not loaded (yet): show progress and render again once it is defined.
-      void customElements.whenDefined(tagName).then(() => this.requestUpdate());
+      // Its chunk has not loaded (yet): show progress and render again once it is defined.
+      if (this.stepLoadFailed === tagName) {
+        return renderError(this.t('errors.network'), { label: this.t('common.retry'), onRetry: () => this.retryStepLoad() });
+      }
+      loadElement(tagName).then(
+        () => this.requestUpdate(),
+        () => {
+          this.stepLoadFailed = tagName;
+          this.requestUpdate();
+        },
+      );
       return renderPending(this.t('flow.stepLoading'));
     }
+    this.prefetchNextStep(session, step);
     const tag = unsafeStatic(tagName);
     const f = (name: ForwardedAttribute) => ifDefined(this.forwarded(step, name));
     return staticHtml`<${tag}

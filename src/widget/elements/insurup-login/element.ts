@@ -4,6 +4,7 @@
  * login completes the page-wide AuthSession, so every element and flow using the same proxy
  * continues as this customer. Once logged in it shows who, with a Log out button.
  */
+import './messages.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';

@@ -1,3 +1,4 @@
+import './messages.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { initialState, Task, TaskStatus } from '@lit/task';

@@ -2,6 +2,7 @@
  * `<insurup-quotes>`: asks InsurUp for quotes for the flow's asset and shows every insurer's
  * answer the moment it exists (SignalR, with a polling fallback), sorted and compared.
  */
+import './messages.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
