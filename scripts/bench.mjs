@@ -116,18 +116,21 @@ async function sizes(bundleDir) {
   record('entry chunk, gzip', '≤ 30 KB', kb(entry), entry <= 30 * 1024);
   record('all chunks with SignalR, gzip', '≤ 65 KB', kb(total), total <= 65 * 1024);
 
-  const entryPath = join(bundleDir, 'insurup-elements.js');
-  try {
-    const code = await readFile(entryPath, 'utf8');
-    const map = JSON.parse(await readFile(`${entryPath}.map`, 'utf8'));
-    const totals = [...bytesBySource(code, map)].sort((a, b) => b[1] - a[1]);
-    const all = totals.reduce((n, [, b]) => n + b, 0);
-    console.log('\n  What fills the entry chunk (minified bytes by origin, from its source map):');
-    for (const [name, bytes] of totals.slice(0, 14)) {
-      console.log(`  ${kb(bytes).padStart(9)}  ${((bytes / all) * 100).toFixed(1).padStart(5)} %  ${name}`);
+  // What fills the entry and the largest chunk, so the next size work knows where to look.
+  for (const name of [...new Set(['insurup-elements.js', rows[0]?.path].filter(Boolean))]) {
+    const path = join(bundleDir, name);
+    try {
+      const code = await readFile(path, 'utf8');
+      const map = JSON.parse(await readFile(`${path}.map`, 'utf8'));
+      const totals = [...bytesBySource(code, map)].sort((a, b) => b[1] - a[1]);
+      const all = totals.reduce((n, [, b]) => n + b, 0);
+      console.log(`\n  What fills ${name} (minified bytes by origin, from its source map):`);
+      for (const [origin, bytes] of totals.slice(0, 14)) {
+        console.log(`  ${kb(bytes).padStart(9)}  ${((bytes / all) * 100).toFixed(1).padStart(5)} %  ${origin}`);
+      }
+    } catch (error) {
+      console.log(`  (no source map to break ${name} down: ${error.message})`);
     }
-  } catch (error) {
-    console.log(`  (no source map to break the entry chunk down: ${error.message})`);
   }
 }
 
@@ -139,12 +142,13 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-async function firstRender(demo, chromium) {
+async function firstRender(demo, chromium, bundleDir) {
   heading(`First interactive render of <insurup-flow> (headless Chromium, ${RENDER_RUNS} cold loads)`);
   const { chromium: playwright } = await import('playwright-core');
   const browser = await playwright.launch({ executablePath: chromium, args: CHROMIUM_ARGS });
   const fromScript = [];
   const fromNavigation = [];
+  let loadedBeforeReady = [];
   try {
     for (let i = 0; i < RENDER_RUNS; i++) {
       // A new context each time: nothing cached, no cookie, like a first visit.
@@ -165,8 +169,14 @@ async function firstRender(demo, chromium) {
       await page.waitForFunction(() => window.__insurupReady !== undefined, null, { timeout: 30_000 });
       const timing = await page.evaluate(() => {
         const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/insurup-elements.js'));
-        return { ready: window.__insurupReady, scriptStart: script?.startTime ?? 0 };
+        // Every widget file the browser had fetched by then: what a first visit costs.
+        const widget = performance
+          .getEntriesByType('resource')
+          .filter((e) => new URL(e.name).pathname.startsWith('/dist/') && e.responseEnd <= window.__insurupReady)
+          .map((e) => new URL(e.name).pathname.slice('/dist/'.length));
+        return { ready: window.__insurupReady, scriptStart: script?.startTime ?? 0, widget };
       });
+      loadedBeforeReady = timing.widget;
       fromScript.push(timing.ready - timing.scriptStart);
       fromNavigation.push(timing.ready);
       await context.close();
@@ -177,6 +187,10 @@ async function firstRender(demo, chromium) {
   console.log(`  script load start → login form usable: median ${ms(median(fromScript))} (runs: ${fromScript.map((n) => n.toFixed(0)).join(', ')} ms)`);
   console.log(`  navigation start → login form usable:  median ${ms(median(fromNavigation))}`);
   console.log('  (loopback, no network throttling: this is the script and render cost, plus one proxy round trip)');
+  let firstLoad = 0;
+  for (const file of loadedBeforeReady) firstLoad += gzipSync(await readFile(join(bundleDir, file)), { level: 9 }).length;
+  console.log(`  widget files fetched before it was usable: ${loadedBeforeReady.length}, ${kb(firstLoad)} gzip (${loadedBeforeReady.join(', ')})`);
+  record('JS fetched until the flow is usable, gzip', '≤ 30 KB', kb(firstLoad), firstLoad <= 30 * 1024);
   record('script load → interactive <insurup-flow>', '(reported)', `${ms(median(fromScript))} median`, true);
 }
 
@@ -243,7 +257,7 @@ try {
     console.log('\nChromium not found (CHROME_PATH or /usr/bin/chromium): the browser figures are skipped.');
   } else {
     demo = await startDemo({ port: 0, bundleDir, sandbox: { quoteDelay: [100, 1500] } });
-    if (!skip.has('render')) await firstRender(demo, chromium);
+    if (!skip.has('render')) await firstRender(demo, chromium, bundleDir);
     if (!skip.has('lighthouse')) {
       try {
         await lighthouseScores(demo, chromium);
