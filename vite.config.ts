@@ -14,6 +14,8 @@ export default defineConfig({
       fileName: () => 'insurup-elements.js',
     },
     rolldownOptions: {
+      // The registry can load every tag; the flow's is also in the bootstrap chunk on purpose.
+      checks: { ineffectiveDynamicImport: false },
       output: {
         // Vite 8 library mode does not minify without this (build.minify alone is ignored).
         minify: true,

@@ -9,6 +9,11 @@
  */
 if (typeof window !== 'undefined' && typeof customElements !== 'undefined') {
   void import('./bootstrap.js');
+  // Asked for at once, so they download in parallel with the bootstrap chunk instead of after
+  // it: the shared chunk (Lit, zod, the contract, the client), and the login form when the
+  // page shows a flow or a login (a module script runs after the page is parsed).
+  void import('./define.js');
+  if (document.querySelector('insurup-flow, insurup-login')) void import('./elements/insurup-login/element.js');
 }
 
 export type { InsurupLogin } from './elements/insurup-login/element.js';
