@@ -2,10 +2,12 @@
  * Refresh and logout, the two endpoints that use the refresh cookie. A refresh sends the
  * cookie's token upstream (once per cookie and reuse interval, see refresh.ts and
  * refresh-share.ts) and answers with the access token and the rotated cookie; logout clears it.
+ * A refresh with no cookie at all answers 204 No Content: there is no session to restore, which
+ * is what every first visit asks about, so it is not an error (and logs none in the browser).
  */
 import { passThrough, upstreamFailure } from './answers.js';
 import type { Bytes } from './body.js';
-import { clearedRefreshCookie, readRefreshCookie, type CookieSettings } from './cookies.js';
+import { clearedRefreshCookie, hasRefreshCookie, readRefreshCookie, type CookieSettings } from './cookies.js';
 import { problemResponse } from './problems.js';
 import type { RefreshCoalescer, RefreshOutcome } from './refresh.js';
 import type { SharedRefresh } from './refresh-share.js';
@@ -17,6 +19,11 @@ export interface CookieRouteDeps {
   callUpstream: UpstreamTransport;
   coalescer: RefreshCoalescer;
   shared: SharedRefresh | undefined;
+}
+
+/** No refresh cookie: nothing to restore, and nothing went wrong. */
+function noSession(): Response {
+  return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
 }
 
 /** A refusal and the reason for the log line. */
@@ -55,7 +62,10 @@ export function createCookieRoutes({ cookieSettings, callUpstream, coalescer, sh
         return { refused: true, status: 400, detail: 'Send an empty body: the refresh token travels in its cookie.' };
       }
       const cookie = readRefreshCookie(headers, cookieSettings);
-      if (!cookie) return { refused: true, status: 401, detail: 'No refresh cookie; log in again.' };
+      if (!cookie) {
+        if (!hasRefreshCookie(headers, cookieSettings)) return noSession();
+        return { refused: true, status: 401, detail: 'The refresh cookie is unreadable; log in again.' };
+      }
       const language = headers.get('accept-language');
       const outcome = await coalescer.run(cookie, () =>
         shared ? shared.run(cookie, () => refreshUpstream(cookie, language)) : refreshUpstream(cookie, language),

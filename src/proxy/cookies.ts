@@ -35,6 +35,18 @@ export function clearedRefreshCookie(settings: CookieSettings): string {
   return `${refreshCookieName(settings)}=; ${attributes(settings, 0)}`;
 }
 
+/**
+ * Whether the request carries the refresh cookie at all, readable or not. A request without it
+ * has no session to restore; one with an empty or malformed value had one that is broken.
+ */
+export function hasRefreshCookie(headers: Headers, settings: CookieSettings): boolean {
+  const name = refreshCookieName(settings);
+  return (headers.get('cookie') ?? '').split(';').some((pair) => {
+    const eq = pair.indexOf('=');
+    return eq >= 0 && pair.slice(0, eq).trim() === name;
+  });
+}
+
 export function readRefreshCookie(headers: Headers, settings: CookieSettings): string | undefined {
   const name = refreshCookieName(settings);
   for (const pair of (headers.get('cookie') ?? '').split(';')) {

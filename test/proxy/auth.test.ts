@@ -122,9 +122,34 @@ describe('auth through the proxy', () => {
     assert.equal((await receivedAt('/api/auth/customer/refresh')).length, 2, 'the first refresh and the replay');
   });
 
-  it('refuses a refresh without a cookie or with a token in the body, before upstream', async () => {
-    const none = await refreshWith(stack, '');
-    assert.equal(none.status, 401);
+  it('answers a refresh without any cookie 204 No Content (no session to restore), before upstream', async () => {
+    for (const cookie of ['', 'wp_session=1; _ga=GA1.2']) {
+      const none = await refreshWith(stack, cookie);
+      assert.equal(none.status, 204, `cookie header ${JSON.stringify(cookie)}`);
+      assert.equal(await none.text(), '');
+      assert.deepEqual(none.headers.getSetCookie(), [], 'no cookie set or cleared');
+      assert.equal(none.headers.get('cache-control'), 'no-store');
+      assert.equal(none.headers.get('access-control-allow-origin'), PAGE);
+    }
+    assert.deepEqual(await receivedAt('/api/auth/customer/refresh'), []);
+  });
+
+  it('keeps refusing a present but invalid cookie: the upstream problem, and the cookie cleared', async () => {
+    const response = await refreshWith(stack, '__Secure-insurup-refresh=not-a-token');
+    assert.equal(response.status, 401);
+    const problem = (await response.json()) as { type: string };
+    assert.equal(problem.type, 'https://api.insurup.com/problems/unauthorized');
+    assert.match(response.headers.getSetCookie()[0] ?? '', /^__Secure-insurup-refresh=;.*Max-Age=0/);
+    assert.equal((await receivedAt('/api/auth/customer/refresh')).length, 1, 'the token went upstream');
+    // An empty or malformed value is a broken cookie, not a missing one: 401 without upstream.
+    await stack.clearReceived();
+    for (const cookie of ['__Secure-insurup-refresh=', '__Secure-insurup-refresh=%E0%A4%A']) {
+      assert.equal((await refreshWith(stack, cookie)).status, 401, cookie);
+    }
+    assert.deepEqual(await receivedAt('/api/auth/customer/refresh'), []);
+  });
+
+  it('refuses a refresh with a token in the body, before upstream', async () => {
     const session = await login(stack);
     await stack.clearReceived();
     const withBody = await fetch(`${stack.base}/api/auth/customer/refresh`, {

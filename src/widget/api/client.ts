@@ -186,7 +186,8 @@ export class InsurUpClient extends EventTarget {
 
   /**
    * Gets a new access token with the HttpOnly refresh cookie. Concurrent callers share one
-   * request. Resolves false when there is no valid session (no cookie, revoked, expired);
+   * request. Resolves false when there is no valid session (no cookie: the proxy answers 204;
+   * revoked, expired: 401);
    * rejects on network errors, which say nothing about the session.
    */
   refreshAccessToken(): Promise<boolean> {
@@ -227,7 +228,8 @@ export class InsurUpClient extends EventTarget {
     } catch (error) {
       throw this.transportError(error, 'refreshToken');
     }
-    if (!response.ok) {
+    // 204: the proxy saw no refresh cookie, so there is no session to restore (a first visit).
+    if (!response.ok || response.status === 204) {
       if (response.status === 429 || response.status >= 500) throw await this.problemError('refreshToken', response);
       this.expireSession();
       return false;

@@ -109,10 +109,7 @@ export async function openPage(
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
-    // The silent session check on a first visit answers 401 (no refresh cookie yet): expected.
-    const resource = message.location().url;
-    if (/Failed to load resource.*401/.test(message.text()) && resource.endsWith('/api/auth/customer/refresh')) return;
-    problems.push(`console: ${message.text()} (${resource})`);
+    problems.push(`console: ${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   await page.addInitScript(() => {

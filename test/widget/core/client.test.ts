@@ -120,11 +120,27 @@ describe('InsurUpClient: refresh', () => {
 
   it('answers "not logged in" without a request when there is no session to refresh', async () => {
     const fake = new FakeFetch();
-    fake.on('POST', REFRESH, () => problem(401, 'unauthorized', 'No refresh cookie; log in again.'));
+    // The proxy answers 204 No Content when the page has no refresh cookie at all.
+    fake.on('POST', REFRESH, () => new Response(null, { status: 204 }));
     const api = client(fake);
     const error = await rejection(api.request('getMe', {}));
     expect(error.kind).to.equal('unauthorized');
     expect(fake.callsTo(ME)).to.have.length(0);
+    expect(await api.refreshAccessToken()).to.equal(false);
+    expect(api.isAuthenticated).to.equal(false);
+  });
+
+  it('ends a session whose cookie is gone (204): no token kept, a session-expired event', async () => {
+    const fake = new FakeFetch();
+    fake.on('POST', REFRESH, () => new Response(null, { status: 204 })).on('GET', ME, () => problem(401, 'unauthorized'));
+    const api = client(fake);
+    api.acceptTokens({ accessToken: 'cookie-cleared-elsewhere', expiresIn: 600 });
+    let expired = 0;
+    api.addEventListener(SESSION_EXPIRED, () => expired++);
+    const error = await rejection(api.request('getMe', {}));
+    expect(error.kind).to.equal('unauthorized');
+    expect(api.isAuthenticated).to.equal(false);
+    expect(expired).to.equal(1);
   });
 
   it('sends the refresh with the cookie and an empty body, other calls without cookies', async () => {
