@@ -2,7 +2,7 @@
 // at once, and the embed snippet a marketing person copies into a CMS block. A module file and
 // CSSOM only (style.setProperty), so it runs under the demo's strict policy.
 const form = document.querySelector('[data-configurator]');
-let preview = document.querySelector('#configurator-preview');
+const preview = document.querySelector('#configurator-preview');
 const snippet = document.querySelector('[data-snippet]');
 const copyButton = document.querySelector('[data-copy]');
 const copyStatus = document.querySelector('[data-copy-status]');
@@ -115,14 +115,8 @@ function buildSnippet(s) {
 /** The preview follows the form; it always talks to this demo's own proxy. */
 function applyToPreview(s) {
   if (preview.getAttribute('product') !== s.product) preview.setAttribute('product', s.product);
-  if (preview.getAttribute('lang') !== s.lang) {
-    // The step elements inside a flow read the language when they render; a fresh flow shows
-    // the new language everywhere at once.
-    const fresh = preview.cloneNode(false);
-    fresh.setAttribute('lang', s.lang);
-    preview.replaceWith(fresh);
-    preview = fresh;
-  }
+  // The step inside the flow follows the flow's lang at once (no need for a fresh flow).
+  if (preview.getAttribute('lang') !== s.lang) preview.setAttribute('lang', s.lang);
   if (s.theme) preview.setAttribute('theme', s.theme);
   else preview.removeAttribute('theme');
   if (s.coverage.length) preview.setAttribute('coverage-group-ids', s.coverage.join(','));

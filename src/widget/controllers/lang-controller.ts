@@ -1,24 +1,35 @@
 /**
  * The element's language: its own `lang`, else the nearest ancestor's (across shadow roots,
  * so `<insurup-flow lang="en">` reaches the elements it renders), else `<html lang>`, else
- * Turkish. Re-renders when the host's or the document's `lang` attribute changes.
+ * Turkish. Re-renders when a `lang` attribute changes anywhere on that path — on the element,
+ * on an enclosing `<insurup-flow>` or any other ancestor, or on `<html>` — and the resolved
+ * language changes with it.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { normalizeLang, type Lang } from '../i18n/index.js';
 
-export function findLang(start: Element): string | null {
+/** The element, its ancestors, and the hosts of the shadow roots it sits in, up to `<html>`. */
+function* ancestry(start: Element): Generator<Element> {
   let node: Element | null = start;
   while (node) {
-    const lang = node.getAttribute('lang');
-    if (lang) return lang;
+    yield node;
     const parent: Element | null = node.parentElement;
     node = parent ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+  }
+}
+
+export function findLang(start: Element): string | null {
+  for (const node of ancestry(start)) {
+    const lang = node.getAttribute('lang');
+    if (lang) return lang;
   }
   return null;
 }
 
 export class LangController implements ReactiveController {
   private observer: MutationObserver | undefined;
+  /** The language when last looked at, so unrelated `lang` changes cause no render. */
+  private known: Lang | undefined;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -29,12 +40,25 @@ export class LangController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.observer = new MutationObserver(() => this.host.requestUpdate());
-    this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+    this.observer?.disconnect();
+    this.observer = new MutationObserver(() => this.check());
+    // Attribute observers do not cross shadow roots, so each element on the path gets one.
+    for (const node of ancestry(this.host)) this.observer.observe(node, { attributes: true, attributeFilter: ['lang'] });
     this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    // Moved into a container of another language while away: render in that one.
+    if (this.known === undefined) this.known = this.lang;
+    else this.check();
   }
 
   hostDisconnected(): void {
     this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
+  private check(): void {
+    const lang = this.lang;
+    if (lang === this.known) return;
+    this.known = lang;
+    this.host.requestUpdate();
   }
 }

@@ -335,6 +335,33 @@ describe('<insurup-flow>', () => {
     expect(deepQuery(el, '[part~="heading"]')!.textContent!.trim()).to.equal('Log in');
   });
 
+  it('switches the step inside it to English when its lang changes, without re-creating it', async () => {
+    const el = await mountFlow({ lang: 'tr' });
+    const login = stepElement(el) as InsurupLogin;
+    const heading = () => deepQuery(el, '[part~="heading"]')!.textContent!.trim();
+    expect(heading()).to.equal('Giriş yapın');
+    el.setAttribute('lang', 'en');
+    await until(() => heading() === 'Log in', 'the English login heading');
+    expect(stepElement(el)).to.equal(login, 'the same login element');
+    expect(byLabel(el, 'Mobile number')).to.exist;
+    expect(currentStep(el)).to.equal('1 Log in');
+  });
+
+  it('follows a lang change on an ancestor of the flow', async () => {
+    const { proxyUrl } = await testEnv();
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="tr">
+      <insurup-flow id="main" product="kasko" proxy-url=${proxyUrl}></insurup-flow>
+    </div>`);
+    const el = wrapper.querySelector('insurup-flow')!;
+    await settled(el);
+    const login = stepElement(el);
+    expect(deepQuery(el, '[part~="heading"]')!.textContent!.trim()).to.equal('Giriş yapın');
+    wrapper.setAttribute('lang', 'en');
+    await until(() => deepQuery(el, '[part~="heading"]')!.textContent!.trim() === 'Log in', 'the English login heading');
+    expect(stepElement(el)).to.equal(login);
+    expect(currentStep(el)).to.equal('1 Log in');
+  });
+
   it('says what is missing when it is not configured', async () => {
     const el = await fixture<InsurupFlow>(html`<insurup-flow product="kasko"></insurup-flow>`);
     expect(byRole(el.shadowRoot!, 'alert').textContent).to.contain('proxy-url');
