@@ -1,8 +1,34 @@
 // Builds the one-script-tag bundle: dist/insurup-elements.js (ES module) plus lazy chunks
 // beside it. Library mode bundles every dependency, because an agency page has no bundler.
-import { defineConfig } from 'vite';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * dist/ also holds the Node entries and the type declarations, so Vite must not empty it; this
+ * removes only the previous widget build, so stale chunks are never uploaded or measured.
+ */
+function removePreviousWidgetBuild(): Plugin {
+  let outDir = '';
+  let emptied = false;
+  return {
+    name: 'remove-previous-widget-build',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+      emptied = config.build.emptyOutDir === true;
+    },
+    buildStart() {
+      if (emptied) return; // Vite empties the directory itself
+      rmSync(join(outDir, 'chunks'), { recursive: true, force: true });
+      rmSync(join(outDir, 'insurup-elements.js'), { force: true });
+      rmSync(join(outDir, 'insurup-elements.js.map'), { force: true });
+    },
+  };
+}
 
 export default defineConfig({
+  plugins: [removePreviousWidgetBuild()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
