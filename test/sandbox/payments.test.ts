@@ -116,6 +116,8 @@ describe('sandbox payment', () => {
     const page = await fetch(body.redirectUrl);
     assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'none'/);
     assert.match(page.headers.get('content-security-policy') ?? '', /form-action 'self' https:\/\/agency\.example/);
+    // An empty inline icon (allowed by img-src data:), so the browser asks for no /favicon.ico.
+    assert.match(await page.text(), /<link rel="icon" href="data:,">/);
     const bad = await decide(body.redirectUrl, 'approve', { cardNumber: '4111111111111112', cardExpiry: '01/20', cvc: '1', holderName: 'A' });
     assert.equal(bad.status, 422);
     const html = await bad.text();
@@ -197,6 +199,8 @@ describe('sandbox payment', () => {
   it('an unknown or finished payment page says so', async () => {
     const unknown = await fetch(`${sandbox.url}/pay/0123456789abcdef0123456789abcdef`);
     assert.equal(unknown.status, 404);
-    assert.match(await unknown.text(), /bulunamadı/);
+    const text = await unknown.text();
+    assert.match(text, /bulunamadı/);
+    assert.match(text, /<link rel="icon" href="data:,">/);
   });
 });

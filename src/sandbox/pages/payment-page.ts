@@ -35,6 +35,7 @@ function layout(title: string, kind: string, body: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escape(title)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${PAGE_CSS_PATH}">
 </head>
 <body class="${kind}">
