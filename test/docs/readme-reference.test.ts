@@ -40,3 +40,20 @@ test('every element the bundle exports is in the manifest with its tag and a doc
     for (const shared of ['proxy-url', 'product', 'theme']) assert.ok(attributes.includes(shared), `${tag} has ${shared}`);
   }
 });
+
+test('the shared attributes say where they are needed, truthfully for <insurup-flow> itself', async () => {
+  const manifest = await buildManifest();
+  const elements = publicElements(manifest) as Array<{ tagName: string; attributes?: Array<{ name: string; description?: string }> }>;
+  const flow = elements.find((e) => e.tagName === 'insurup-flow');
+  const describe = (name: string) => flow?.attributes?.find((a) => a.name === name)?.description ?? '';
+  // The flow is configured by these; telling a reader of its reference they are "not needed
+  // inside <insurup-flow>" sends them the wrong way.
+  assert.match(describe('proxy-url'), /Required on\s+`<insurup-flow>`/);
+  assert.match(describe('product'), /Set it on\s+`<insurup-flow>`/);
+  for (const element of elements) {
+    for (const name of ['proxy-url', 'product']) {
+      const text = element.attributes?.find((a) => a.name === name)?.description ?? '';
+      assert.doesNotMatch(text, /not needed/i, `${element.tagName} ${name}`);
+    }
+  }
+});

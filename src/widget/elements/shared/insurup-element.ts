@@ -24,10 +24,17 @@ import { elementStyles } from '../../styles/shared.js';
 export class InsurupElement extends LitElement {
   static override styles = elementStyles;
 
-  /** The agency proxy's URL (absolute, or a path on this site such as `/insurup`). Not needed inside `<insurup-flow>`. */
+  /**
+   * The agency proxy's URL (absolute, or a path on this site such as `/insurup`). Required on
+   * `<insurup-flow>` and on every element placed on its own; a step a flow renders uses the flow's.
+   */
   @property({ attribute: 'proxy-url' }) proxyUrl?: string;
 
-  /** The product: kasko, trafik, imm, konut, dask or tss. Not needed inside `<insurup-flow>`. */
+  /**
+   * The product: kasko, trafik, imm, konut, dask or tss. Set it on `<insurup-flow>` and on every
+   * element placed on its own (elements with the same `proxy-url` and `product` share one
+   * session); a step a flow renders gets the flow's.
+   */
   @property({ reflect: true }) product?: ProductName;
 
   /** `light` or `dark`; by default the user's system setting decides. */
