@@ -2,6 +2,7 @@
 // `node --import tsx`, so the config can start the TypeScript sandbox and proxy in-process.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 import { startTestStack } from './test/support/stack.ts';
 
@@ -37,7 +38,8 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), testStack],
+  // a11ySnapshot(): Chromium's accessibility tree, for the names a screen reader announces.
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), a11ySnapshotPlugin(), testStack],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -107,8 +107,8 @@ async function buyFrom(page: Page, option: Option): Promise<string> {
     (i) => i.productType === 'WEB_SERVICE' && i.branches.includes('TSS') && i.supportedPaymentOptions.includes(option),
   );
   for (const insurer of candidates) {
-    // "Satın al" plus, for screen readers, the insurer's name (and the coverage package: one card per package).
-    const buy = page.getByRole('button', { name: new RegExp(`^Satın al\\s*,\\s*${escapeRegex(insurer.name)}\\s*(,|$)`) });
+    // "Satın al: <insurer>" (and ", <package>": one card per package) for screen readers.
+    const buy = page.getByRole('button', { name: new RegExp(`^Satın al: ${escapeRegex(insurer.name)}(, |$)`) });
     if ((await buy.count()) === 0) continue;
     await buy.first().click();
     await page.getByRole('heading', { name: 'Ödeme', exact: true }).waitFor();

@@ -127,8 +127,9 @@ export async function buyWithBankCard(page: Page, lang: Lang, catalog: Catalog):
     (i) => i.productType === 'WEB_SERVICE' && i.branches.includes('KASKO') && i.supportedPaymentOptions.includes('ASYNC_3D_SECURE'),
   );
   for (const insurer of candidates) {
-    // The Buy button's accessible name carries the insurer's (and the coverage group's) name.
-    const buy = page.getByRole('button', { name: new RegExp(`^${w.buy}\\s*,\\s*${escapeRegex(insurer.name)}(,|$)`) });
+    // The Buy button's accessible name carries the insurer's (and the coverage group's) name:
+    // "Satın al: Doğa Sigorta, Kasko Dar Paket".
+    const buy = page.getByRole('button', { name: new RegExp(`^${w.buy}: ${escapeRegex(insurer.name)}(, |$)`) });
     if ((await buy.count()) === 0) continue;
     await buy.first().click();
     await page.getByRole('heading', { name: w.checkoutHeading, exact: true }).waitFor();

@@ -190,8 +190,9 @@ describe('<insurup-quotes> details', () => {
     await sandboxConfig({ quoteDelay: [600, 900] });
     const mark = await requestMark();
     const retry = inCard<HTMLButtonElement>(card, '[part="retry-button"]')!;
-    expect(retry.textContent).to.include('Tekrar dene');
-    expect(retry.textContent).to.include(insurer);
+    expect(retry.textContent!.trim()).to.equal('Tekrar dene');
+    // Its name for screen readers says which insurer it asks again.
+    expect(retry.getAttribute('aria-label')).to.match(new RegExp(`^Tekrar dene: ${insurer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(, |$)`));
     retry.focus();
     retry.click();
     // The card waits again (focus stays in it), then shows the new quote.

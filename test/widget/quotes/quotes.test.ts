@@ -3,7 +3,7 @@
  * over the hub, instalments, sorting, best price, ROBOT products, languages and keyboard use.
  */
 import { expect } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
 import { sandboxConfig, until } from '../support/env.js';
 import { byLabel, byRole, deepActiveElement, visibleText } from '../core/dom.js';
 import { freshPage, requestMark, requestsSince } from '../core/stack.js';
@@ -203,6 +203,31 @@ describe('<insurup-quotes>', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => session.state.selection, 'the selection');
     expect(session.state.step).to.equal('checkout');
+  });
+
+  it('names each card’s controls as a sentence: "Satın al: <insurer>, <package>", no stray space', async () => {
+    await sandboxConfig({ quoteDelay: [50, 300] });
+    await kaskoFlowAtQuotes();
+    const el = await mountQuotes();
+    await untilComplete(el);
+    // What a screen reader announces: the names in Chromium's accessibility tree.
+    type AxNode = { role: string; name?: string; children?: AxNode[] };
+    const flat = (node: AxNode): AxNode[] => [node, ...(node.children ?? []).flatMap(flat)];
+    const tree = flat((await a11ySnapshot({})) as unknown as AxNode);
+    const named = (role: string, start: string) => tree.filter((n) => n.role === role && n.name?.startsWith(start)).map((n) => n.name);
+    const buyable = cardsIn(el, 'active').filter((c) => inCard(c, '[part="buy-button"]'));
+    expect(buyable.length).to.be.greaterThan(0);
+    const expected = (card: (typeof buyable)[number], action: string) => {
+      const pack = visibleText(inCard(card, '[part="product-name"]')!).split(' · ')[1];
+      return `${action}: ${insurerOf(card)}${pack ? `, ${pack}` : ''}`;
+    };
+    expect(named('button', 'Satın al').sort()).to.deep.equal(buyable.map((c) => expected(c, 'Satın al')).sort());
+    expect(named('button', 'Ürün belgesi')).to.include(`${expected(buyable[0]!, 'Ürün belgesi')} (yeni sekmede açılır)`);
+    expect(named('checkbox', 'Karşılaştır')).to.include(expected(buyable[0]!, 'Karşılaştır'));
+    const everyName = tree.map((n) => n.name ?? '');
+    expect(everyName.filter((name) => /\s[,:]/.test(name)), 'names with a space before a comma').to.deep.equal([]);
+    // The button still shows just the action.
+    expect(visibleText(inCard(buyable[0]!, '[part="buy-button"]')!)).to.equal('Satın al');
   });
 
   it('speaks English when asked, and announces new quotes in batches', async () => {

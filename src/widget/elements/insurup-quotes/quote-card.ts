@@ -130,12 +130,16 @@ export class InsurupQuoteCard extends LitElement {
     }
   }
 
-  /** Visible text plus the insurer (and package), hidden, so every button in the list has a distinct name. */
-  private named(visible: string): TemplateResult {
-    const { insuranceCompanyName, coverageGroupName } = this.product;
-    return html`${visible}<span class="visually-hidden"
-      >, ${insuranceCompanyName}${coverageGroupName ? `, ${coverageGroupName}` : ''}</span
-    >`;
+  /**
+   * The accessible name of a card's control: its visible text first (what voice control users
+   * say), then the insurer and package, so every control in the list has a distinct name —
+   * "Satın al: Doğa Sigorta, Kasko Dar Paket".
+   */
+  private named(visible: string): string {
+    const { insuranceCompanyName: insurer, coverageGroupName } = this.product;
+    return coverageGroupName
+      ? this.t('quotes.card.namePackage', { action: visible, insurer, package: coverageGroupName })
+      : this.t('quotes.card.name', { action: visible, insurer });
   }
 
   private renderHeader(p: ProposalProduct): TemplateResult {
@@ -183,9 +187,10 @@ export class InsurupQuoteCard extends LitElement {
           class="button"
           part="retry-button"
           ?disabled=${retry.status === TaskStatus.PENDING}
+          aria-label=${this.named(this.t('common.retry'))}
           @click=${() => void retry.run()}
         >
-          ${this.named(this.t('common.retry'))}
+          ${this.t('common.retry')}
         </button>
         ${retry.status === TaskStatus.PENDING ? renderPending(this.t('common.loading')) : nothing}
       </div>
@@ -223,9 +228,10 @@ export class InsurupQuoteCard extends LitElement {
           part="details-button"
           aria-expanded=${this.detailsOpen ? 'true' : 'false'}
           aria-controls="coverage"
+          aria-label=${this.named(this.t('quotes.card.details'))}
           @click=${() => (this.detailsOpen = !this.detailsOpen)}
         >
-          ${this.named(this.t('quotes.card.details'))}
+          ${this.t('quotes.card.details')}
         </button>
         ${this.renderDocumentButton('product', 'quotes.card.productDocument')}
         ${this.renderDocumentButton('information', 'quotes.card.informationForm')}
@@ -235,9 +241,10 @@ export class InsurupQuoteCard extends LitElement {
             name="compare"
             .checked=${this.compared}
             ?disabled=${!this.compared && this.compareFull}
+            aria-label=${this.named(this.t('quotes.card.compare'))}
             @change=${(e: Event) => this.actions.toggleCompare(p.id, (e.target as HTMLInputElement).checked)}
           />
-          ${this.named(this.t('quotes.card.compare'))}
+          ${this.t('quotes.card.compare')}
         </label>
       </div>
       ${this.renderDocumentState()}
@@ -280,9 +287,10 @@ export class InsurupQuoteCard extends LitElement {
         type="button"
         class="button primary buy"
         part="buy-button"
+        aria-label=${this.named(this.t('quotes.card.buy'))}
         @click=${() => this.actions.buy(p, premium)}
       >
-        ${this.named(this.t('quotes.card.buy'))}
+        ${this.t('quotes.card.buy')}
       </button>`;
     }
     // ROBOT products (and any without a web payment type) are completed by the agency.
@@ -311,9 +319,10 @@ export class InsurupQuoteCard extends LitElement {
       part="document-button"
       data-document=${kind}
       ?disabled=${busy}
+      aria-label=${this.t('quotes.card.nameNewTab', { name: this.named(this.t(label)) })}
       @click=${() => void this.documentTask.run([kind])}
     >
-      ${this.named(this.t(label))}<span class="visually-hidden"> ${this.t('quotes.card.newTab')}</span>
+      ${this.t(label)}
     </button>`;
   }
 

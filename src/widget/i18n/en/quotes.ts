@@ -34,6 +34,9 @@ export const quotes = {
   'quotes.card.perInstallment': '{count} instalments × {amount}',
   'quotes.card.cashNote': 'One payment',
   'quotes.card.buy': 'Buy',
+  // A card's buttons are named with the insurer (and package), so each in the list is distinct.
+  'quotes.card.name': '{action}: {insurer}',
+  'quotes.card.namePackage': '{action}: {insurer}, {package}',
   'quotes.card.robot': 'This quote cannot be bought online: complete it with our agency.',
   'quotes.card.callAgency': 'Call the agency: {phone}',
   'quotes.card.contactAgency': 'Contact the agency',
@@ -42,7 +45,7 @@ export const quotes = {
   'quotes.card.details': 'Coverage',
   'quotes.card.productDocument': 'Product document',
   'quotes.card.informationForm': 'Information form',
-  'quotes.card.newTab': '(opens in a new tab)',
+  'quotes.card.nameNewTab': '{name} (opens in a new tab)',
   'quotes.card.documentOpening': 'Preparing the document…',
   'quotes.card.documentBlocked': 'The browser blocked the new tab.',
   'quotes.card.documentLink': 'Open the document',

@@ -33,6 +33,9 @@ export const quotes = {
   'quotes.card.perInstallment': '{count} taksit × {amount}',
   'quotes.card.cashNote': 'Tek çekim',
   'quotes.card.buy': 'Satın al',
+  // A card's buttons are named with the insurer (and package), so each in the list is distinct.
+  'quotes.card.name': '{action}: {insurer}',
+  'quotes.card.namePackage': '{action}: {insurer}, {package}',
   'quotes.card.robot': 'Bu teklif çevrimiçi satın alınamıyor: acentemizle tamamlayın.',
   'quotes.card.callAgency': 'Acenteyi arayın: {phone}',
   'quotes.card.contactAgency': 'Acenteyle iletişime geçin',
@@ -41,7 +44,7 @@ export const quotes = {
   'quotes.card.details': 'Teminatlar',
   'quotes.card.productDocument': 'Ürün belgesi',
   'quotes.card.informationForm': 'Bilgilendirme formu',
-  'quotes.card.newTab': '(yeni sekmede açılır)',
+  'quotes.card.nameNewTab': '{name} (yeni sekmede açılır)',
   'quotes.card.documentOpening': 'Belge hazırlanıyor…',
   'quotes.card.documentBlocked': 'Tarayıcı yeni sekmeyi engelledi.',
   'quotes.card.documentLink': 'Belgeyi aç',
