@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../src/widget/elements/insurup-policy/element.js';
 import type { InsurupPolicy } from '../../../src/widget/elements/insurup-policy/element.js';
 import { formatDate, formatMoney, translate } from '../../../src/widget/i18n/index.js';
@@ -33,6 +33,26 @@ async function boughtPolicy(): Promise<Prepared & { policyId: string }> {
   const prepared = await prepareCheckout('ASYNC_INSURANCE_COMPANY_REDIRECT', 'many');
   const policyId = await buyViaApi(prepared);
   return { ...prepared, policyId };
+}
+
+/** How many lines each of `parts` (in order, in the element's text) takes on screen. */
+function linesOf(node: Element, parts: readonly string[]): number[] {
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    const value = text.textContent ?? '';
+    if (!value.trim()) continue;
+    let from = 0;
+    return parts.map((part) => {
+      const at = value.indexOf(part, from);
+      if (at < 0) throw new Error(`no ${part} in ${value}`);
+      from = at + part.length;
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, from);
+      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    });
+  }
+  throw new Error(`no text in ${node.localName}`);
 }
 
 function setEmail(el: InsurupPolicy, value: string): HTMLInputElement {
@@ -204,6 +224,65 @@ describe('<insurup-policy>', () => {
     setEmail(el, 'not-an-address');
     await el.updateComplete;
     expect(q(el, '#policy-email-error').textContent).to.equal('Enter a valid e-mail address.');
+  });
+
+  it('keeps every detail clear of its label on a 360 px phone, in Turkish and English', async () => {
+    await boughtPolicy();
+    await setViewport({ width: 360, height: 740 });
+    const { proxyUrl } = await testEnv();
+    // Alone on the page, and in a CMS block inside a theme's padded column (about 260 px wide).
+    const placements = (lang: string) => [
+      html`<insurup-policy proxy-url=${proxyUrl} product="tss" lang=${lang}></insurup-policy>`,
+      html`<main style="padding: 0 20px"><article style="padding: 22px; border: 1px solid"><insurup-policy
+        proxy-url=${proxyUrl} product="tss" lang=${lang}></insurup-policy></article></main>`,
+    ];
+    // What is drawn, not the grid cells: the lines of text of a label or a value.
+    const inked = (node: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      return [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+    };
+    const overlaps = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    try {
+      for (const lang of ['tr', 'en']) {
+        for (const [index, template] of placements(lang).entries()) {
+          const host = await fixture<HTMLElement>(template);
+          const el = (host.localName === 'insurup-policy' ? host : host.querySelector('insurup-policy')!) as InsurupPolicy;
+          await ready(el);
+          const card = q(el, '[part~="details"]').getBoundingClientRect();
+          const labels = [...root(el).querySelectorAll('dt')];
+          expect(labels.length, 'details shown').to.be.at.least(6);
+          for (const dt of labels) {
+            const dd = dt.nextElementSibling!;
+            expect(dd.localName).to.equal('dd');
+            const what = `${lang}, placement ${index}: ${dt.textContent!.trim()} / ${dd.textContent!.trim()}`;
+            for (const l of inked(dt)) for (const v of inked(dd)) expect(overlaps(l, v), `${what}: they overlap`).to.equal(false);
+            for (const box of [dt, dd]) {
+              expect(box.scrollWidth, `${what}: the ${box.localName} overflows`).to.be.at.most(box.clientWidth);
+              for (const line of inked(box)) {
+                expect(line.left, `${what}: the ${box.localName} leaves the card`).to.be.at.least(card.left);
+                expect(line.right, `${what}: the ${box.localName} leaves the card`).to.be.at.most(card.right);
+              }
+            }
+          }
+          // Each date of the period, and each hyphenated group of the policy number, stays whole:
+          // lines break between them, never inside one.
+          const period = labels.find((dt) => dt.textContent!.trim() === translate(lang as 'tr', 'policy.period'))!.nextElementSibling!;
+          const dates = period.textContent!.trim().split(' – ');
+          expect(dates, 'the period').to.have.length(2);
+          expect(linesOf(period, dates), `${lang}, placement ${index}: ${dates.join(' / ')}`).to.deep.equal([1, 1]);
+          const number = q(el, '[part~="policy-number"]');
+          const groups = number.textContent!.trim().split('-');
+          expect(linesOf(number, groups), `${lang}, placement ${index}: ${groups.join('-')}`).to.deep.equal(groups.map(() => 1));
+          expect(el.scrollWidth, `${lang}: the element scrolls sideways`).to.be.at.most(el.clientWidth);
+          expect(document.documentElement.scrollWidth, `${lang}: the page scrolls sideways`).to.be.at.most(360);
+          host.remove();
+        }
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('says when there is no policy yet', async () => {

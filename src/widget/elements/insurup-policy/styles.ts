@@ -7,6 +7,9 @@ export const policyStyles = css`
   }
   .details {
     margin-block: 1em;
+    /* The details list lays itself out by the card's own width, not the viewport's: the same
+       phone may give the element its full width or a theme's narrow column. */
+    container-type: inline-size;
   }
   .details-head {
     display: flex;
@@ -23,21 +26,35 @@ export const policyStyles = css`
   .details-head h3 {
     margin: 0;
   }
-  /* Label and value share the row 2:3; both wrap, so a long product name never overlaps its label. */
+  /* Narrow (phones, CMS columns): each label above its value, so neither runs into the other and
+     a policy number or a date range keeps its whole line. */
   dl {
-    display: grid;
-    grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
-    gap: 0.375em 1em;
     margin: 0;
   }
   dt {
     color: var(--_muted);
+    overflow-wrap: break-word;
   }
   dd {
-    margin: 0;
-    text-align: end;
+    margin: 0.125em 0 0.75em;
     font-weight: 600;
     overflow-wrap: anywhere;
+  }
+  dd:last-child {
+    margin-block-end: 0;
+  }
+  /* Wide enough for both on one row: label and value side by side (2:3). The label column is
+     never narrower than its longest word, and values wrap inside theirs. */
+  @container (min-width: 26em) {
+    dl {
+      display: grid;
+      grid-template-columns: minmax(min-content, 2fr) minmax(0, 3fr);
+      gap: 0.375em 1em;
+    }
+    dd {
+      margin: 0;
+      text-align: end;
+    }
   }
   .state-ACTIVE {
     color: var(--_success);
