@@ -1,5 +1,7 @@
 // Only the customer API passes: unknown and back-office paths, traversal and encoding tricks
-// are 404 and never reach the sandbox; only listed query keys and headers go upstream.
+// are 404 and never reach upstream; only listed query keys and headers go upstream. A
+// recording upstream sits in front of the sandbox, so "nothing reached upstream" covers every
+// path, `/sandbox/*` included (the sandbox itself records only its API calls).
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FOREIGN, PAGE, login, rawRequest, startStack, type Session, type Stack } from './helpers.js';
@@ -9,14 +11,15 @@ describe('allowlist', () => {
   let session: Session;
 
   before(async () => {
-    stack = await startStack({ basePath: '/insurup' });
+    stack = await startStack({ basePath: '/insurup' }, {}, { recordUpstream: true });
     session = await login(stack);
   });
   after(() => stack.close());
   beforeEach(() => stack.clearReceived());
 
   const assertNothingReached = async (what: string) => {
-    assert.deepEqual(await stack.received(), [], `${what} reached the sandbox`);
+    const received = await stack.received();
+    assert.deepEqual(received.map((r) => `${r.method} ${r.target}`), [], `${what} reached upstream`);
   };
 
   it('forwards a customer-facing endpoint (the positive control)', async () => {
@@ -25,14 +28,18 @@ describe('allowlist', () => {
     });
     assert.equal(response.status, 200);
     const received = await stack.received();
-    assert.deepEqual(received.map((r) => `${r.method} ${r.path}`), ['GET /api/customers/me']);
+    assert.deepEqual(received.map((r) => `${r.method} ${r.target} ${r.status}`), ['GET /api/customers/me 200']);
   });
 
-  it('answers 404 for paths outside the allowlist, and the sandbox hears nothing', async () => {
+  it('answers 404 for paths outside the allowlist, and upstream hears nothing', async () => {
     for (const [method, path] of [
       ['GET', '/api/admin'],
       ['GET', '/sandbox/catalog'],
       ['POST', '/sandbox/faults'],
+      ['DELETE', '/sandbox/faults'],
+      ['POST', '/sandbox/config'],
+      ['GET', '/sandbox/requests'],
+      ['DELETE', '/sandbox/requests'],
       ['GET', '/api/coverage-choices:kasko'],
       ['POST', '/api/proposals/p1/products/pp1/purchase/sync'],
       ['POST', '/api/cases:anything-else'],
@@ -113,7 +120,7 @@ describe('allowlist', () => {
     assert.equal(response.status, 200);
     const [received] = await stack.received();
     assert.equal(received?.path, '/api/customers/me');
-    assert.equal(received?.headers.host, new URL(stack.sandbox.url).host);
+    assert.equal(received?.headers.host, new URL(stack.upstream).host);
   });
 
   it('forwards only listed query keys and listed headers, never cookies', async () => {
@@ -133,7 +140,7 @@ describe('allowlist', () => {
     );
     await response.arrayBuffer();
     const [received] = await stack.received();
-    assert.ok(received, 'the request reached the sandbox');
+    assert.ok(received, 'the request reached upstream');
     assert.deepEqual(received.query, { brandReference: 'B1', year: '2020' });
     for (const name of ['cookie', 'origin', 'referer', 'x-forwarded-for', 'x-custom']) {
       assert.equal(received.headers[name], undefined, `${name} was forwarded`);

@@ -1,6 +1,8 @@
 // Random methods, paths, query strings, headers and bodies against the proxy (seeded, so a
-// failure replays with PROXY_FUZZ_SEED=<seed>): the proxy itself never answers 5xx, and
-// nothing outside the allowlist (method, path, query keys, headers) reaches the sandbox.
+// failure replays with PROXY_FUZZ_SEED=<seed>): the proxy itself never answers 5xx, nothing
+// outside the allowlist (method, path, query keys, headers) goes upstream, and every answer
+// is either the upstream's status or one of the proxy's own refusals. A recording upstream in
+// front of the sandbox sees every request the proxy sends, `/sandbox/*` included.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, request as httpRequest } from 'node:http';
@@ -16,6 +18,28 @@ const UPSTREAM_HEADERS = new Set([
   'accept-encoding', 'user-agent', 'sec-fetch-mode', 'connection', 'host', 'content-length', 'transfer-encoding',
 ]);
 const GRAPHQL_DOCUMENTS = new Set<string>(Object.values(graphqlOperations).map((op) => op.query));
+/** What the proxy answers itself, without calling upstream. */
+const OWN_STATUSES = new Set([400, 401, 403, 404, 405, 413, 426, 429, 501]);
+
+/** Why an answer that never went upstream has the wrong status, or undefined when it is fine. */
+function wrongOwnStatus(c: Case, status: number): string | undefined {
+  if (OWN_STATUSES.has(status)) return undefined;
+  const path = c.path.split('?')[0]!;
+  if (status === 200 && path === '/healthz' && (c.method === 'GET' || c.method === 'HEAD')) return undefined;
+  // Preflight, logout, and a refresh without any refresh cookie.
+  if (status === 204 && (c.method === 'OPTIONS' || /^\/api\/auth\/customer\/(logout|refresh)$/.test(path))) return undefined;
+  return `answered ${status} without calling upstream`;
+}
+
+/** Why a forwarded call's answer differs from upstream's, or undefined when it is fine. */
+function wrongForwardedStatus(r: RecordedRequest, status: number): string | undefined {
+  const id = matchEndpoint(r.method, r.path)?.id;
+  // Tokens are rebuilt (or missing tokens are a 502 of the proxy's own).
+  if ((id === 'verifyMfa' || id === 'refreshToken') && r.status >= 200 && r.status < 300) {
+    return status === 200 || status === 502 ? undefined : `token answer ${r.status} became ${status}`;
+  }
+  return status === r.status ? undefined : `upstream answered ${r.status}, the proxy ${status}`;
+}
 
 interface Case {
   method: string;
@@ -114,7 +138,7 @@ function generator(random: () => number, session: Session) {
   };
 }
 
-function send(base: string, agent: Agent, c: Case): Promise<{ status: number; body: string }> {
+function send(base: string, agent: Agent | false, c: Case): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ hostname, port, method: c.method, path: c.path, headers: c.headers, agent }, (res) => {
@@ -123,7 +147,13 @@ function send(base: string, agent: Agent, c: Case): Promise<{ status: number; bo
       res.on('data', (chunk: string) => (text += chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
     });
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed after the previous answer (Node's server drops
+      // the connection when it answered before reading a body): the request never reached
+      // the proxy, so it goes again on a fresh connection, as Node's documentation advises.
+      if (agent && req.reusedSocket && error.code === 'ECONNRESET') send(base, false, c).then(resolve, reject);
+      else reject(error);
+    });
     req.end(c.body);
   });
 }
@@ -151,15 +181,19 @@ describe(`fuzz (seed ${SEED}, ${ITERATIONS} cases)`, () => {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
   before(async () => {
-    stack = await startStack({
-      upstreamTimeoutMs: 2000,
-      rateLimit: {
-        perIp: { limit: 1_000_000, windowMs: 60_000 },
-        loginPerIp: { limit: 1_000_000, windowMs: 60_000 },
-        loginPerPhone: { limit: 1_000_000, windowMs: 60_000 },
-        verifyPerIp: { limit: 1_000_000, windowMs: 60_000 },
+    stack = await startStack(
+      {
+        upstreamTimeoutMs: 2000,
+        rateLimit: {
+          perIp: { limit: 1_000_000, windowMs: 60_000 },
+          loginPerIp: { limit: 1_000_000, windowMs: 60_000 },
+          loginPerPhone: { limit: 1_000_000, windowMs: 60_000 },
+          verifyPerIp: { limit: 1_000_000, windowMs: 60_000 },
+        },
       },
-    });
+      {},
+      { recordUpstream: true },
+    );
     session = await login(stack);
     await stack.clearReceived();
   });
@@ -183,7 +217,9 @@ describe(`fuzz (seed ${SEED}, ${ITERATIONS} cases)`, () => {
       for (const r of received) {
         const reason = outsideAllowlist(r);
         assert.equal(reason, undefined, `${where}: forwarded ${reason}`);
+        assert.equal(wrongForwardedStatus(r, response.status), undefined, `${where}: ${response.body}`);
       }
+      if (!received.length) assert.equal(wrongOwnStatus(c, response.status), undefined, `${where}: ${response.body}`);
       if (response.status >= 500) {
         // A 5xx is fine only when it is the sandbox's own answer, passed through.
         assert.equal(received[0]?.status, response.status, `${where}: the proxy answered ${response.status} ${response.body}`);

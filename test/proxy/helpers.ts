@@ -1,7 +1,9 @@
 // Shared by the proxy tests: the sandbox as upstream with the proxy in front of it (both on
-// loopback, ephemeral ports), raw HTTP for targets fetch() would normalise, fresh identities,
-// a login through the proxy, and waiting for conditions instead of sleeping.
-import { connect } from 'node:net';
+// loopback, ephemeral ports), optionally a recording upstream between them that sees every
+// byte the proxy sends, raw HTTP for targets fetch() would normalise, fresh identities, a
+// login through the proxy, and waiting for conditions instead of sleeping.
+import { Agent as HttpAgent, createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { startSandbox, type StartedSandbox } from '../../src/sandbox/node.js';
 import type { SandboxOptions } from '../../src/sandbox/index.js';
 import { startProxy, type RunningProxy, type StartProxyOptions } from '../../src/proxy/node.js';
@@ -20,25 +22,45 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   body: unknown;
   status: number;
+  /** With the recording upstream only: the request target and the body exactly as sent. */
+  target?: string;
+  rawBody?: string;
 }
 
 export interface Stack {
   sandbox: StartedSandbox;
   proxy: RunningProxy;
+  /** Where the proxy sends its calls: the sandbox, or the recording upstream in front of it. */
+  upstream: string;
   /** The proxy's base URL, basePath included. */
   base: string;
   logs: string[];
-  /** What reached the sandbox since the last clear. */
+  /**
+   * What reached upstream since the last clear: the sandbox's own record of its API calls, or,
+   * with `recordUpstream`, every request the proxy sent (the sandbox records nothing under
+   * `/sandbox/*`, so only the recorder can show that such a request never went out).
+   */
   received(): Promise<RecordedRequest[]>;
   clearReceived(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startStack(options: Partial<StartProxyOptions> = {}, sandboxOptions: SandboxOptions = {}): Promise<Stack> {
+export interface StackOptions {
+  /** Put a recording upstream between the proxy and the sandbox. */
+  recordUpstream?: boolean;
+}
+
+export async function startStack(
+  options: Partial<StartProxyOptions> = {},
+  sandboxOptions: SandboxOptions = {},
+  { recordUpstream = false }: StackOptions = {},
+): Promise<Stack> {
   const sandbox = await startSandbox({ port: 0, otp: OTP, seed: 1, quoteDelay: [20, 200], log: () => {}, ...sandboxOptions });
+  const recorder = recordUpstream ? await startRecordingUpstream(sandbox.url) : undefined;
+  const upstream = recorder?.url ?? sandbox.url;
   const logs: string[] = [];
   const proxy = await startProxy({
-    upstream: sandbox.url,
+    upstream,
     agentId: AGENT_ID,
     allowedOrigins: [PAGE],
     port: 0,
@@ -48,19 +70,94 @@ export async function startStack(options: Partial<StartProxyOptions> = {}, sandb
   return {
     sandbox,
     proxy,
+    upstream,
     base: proxy.url + (options.basePath ?? ''),
     logs,
     async received() {
+      if (recorder) return recorder.requests.map((r) => ({ ...r }));
       const body = (await (await fetch(`${sandbox.url}/sandbox/requests`)).json()) as { requests: RecordedRequest[] };
       return body.requests;
     },
     async clearReceived() {
+      recorder?.clear();
       await fetch(`${sandbox.url}/sandbox/requests`, { method: 'DELETE' });
     },
     async close() {
       await proxy.close();
+      await recorder?.close();
       await sandbox.close();
     },
+  };
+}
+
+export interface RecordingUpstream {
+  url: string;
+  /** Every request received, in order; `status` is the answer it got from the target (0 until then). */
+  requests: RecordedRequest[];
+  clear(): void;
+  close(): Promise<void>;
+}
+
+const flatHeaders = (headers: IncomingHttpHeaders): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]])),
+  );
+
+/**
+ * A loopback HTTP server that records every request it receives, whatever its path, with the
+ * body byte for byte, and forwards it unchanged to `target`.
+ */
+export async function startRecordingUpstream(target: string): Promise<RecordingUpstream> {
+  const requests: RecordedRequest[] = [];
+  const agent = new HttpAgent({ keepAlive: true });
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const bytes = Buffer.concat(chunks);
+      const rawTarget = req.url ?? '';
+      const q = rawTarget.indexOf('?');
+      const rawBody = bytes.toString('latin1');
+      let body: unknown = null;
+      try {
+        body = bytes.length ? JSON.parse(bytes.toString('utf8')) : null;
+      } catch {
+        body = rawBody;
+      }
+      const record: RecordedRequest = {
+        method: req.method ?? '',
+        path: q < 0 ? rawTarget : rawTarget.slice(0, q),
+        query: q < 0 ? {} : Object.fromEntries(new URLSearchParams(rawTarget.slice(q + 1))),
+        headers: flatHeaders(req.headers),
+        body,
+        status: 0,
+        target: rawTarget,
+        rawBody,
+      };
+      requests.push(record);
+      const forward = httpRequest(`${target}${rawTarget}`, { method: req.method, headers: req.headers, agent }, (answer) => {
+        record.status = answer.statusCode ?? 0;
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      forward.on('error', () => {
+        if (!res.headersSent) res.writeHead(502);
+        res.end();
+      });
+      forward.end(bytes);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    clear: () => void (requests.length = 0),
+    close: () =>
+      new Promise<void>((resolve) => {
+        agent.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
