@@ -186,5 +186,5 @@ export async function documentStatus(url: string): Promise<number> {
     async () => (await sandboxRequests()).reverse().find((r) => r.method === 'GET' && r.path === path),
     'the document request in the sandbox log',
   );
-  return (served as unknown as { status: number }).status;
+  return served.status;
 }

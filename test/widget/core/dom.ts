@@ -46,12 +46,16 @@ export function visibleText(node: Node): string {
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
-/** The form control a `<label>` with this text (exact or contained) belongs to. */
+/**
+ * The form control whose `<label>` reads exactly `text` (whitespace collapsed), as a person
+ * reads it: 'Model' finds "Model", never "Model yılı". Pass a RegExp to match part of a label,
+ * e.g. `/KVKK/`.
+ */
 export function byLabel<T extends HTMLElement = HTMLInputElement>(root: ParentNode, text: string | RegExp): T {
   const labels = deepQueryAll<HTMLLabelElement>(root, 'label');
   const match = (label: HTMLLabelElement) => {
     const own = (label.textContent ?? '').replace(/\s+/g, ' ').trim();
-    return typeof text === 'string' ? own === text || own.includes(text) : text.test(own);
+    return typeof text === 'string' ? own === text : text.test(own);
   };
   const label = labels.find(match);
   if (!label) throw new Error(`no label ${String(text)} (labels: ${labels.map((l) => l.textContent?.trim()).join(' | ')})`);

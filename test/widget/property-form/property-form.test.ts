@@ -45,7 +45,7 @@ async function findByUavt(m: Mounted, uavt: string): Promise<void> {
 }
 
 async function useCascade(m: Mounted): Promise<void> {
-  byLabel(m.root, 'UAVT kodumu bilmiyorum').click();
+  byLabel(m.root, 'UAVT kodumu bilmiyorum, adresi listeden seçeceğim').click();
   await m.el.updateComplete;
 }
 
@@ -354,7 +354,7 @@ describe('<insurup-property-form>', () => {
     expect((deepActiveElement() as HTMLInputElement).name).to.equal('addressMode');
     await press('ArrowDown');
     await m.el.updateComplete;
-    expect(byLabel(m.root, 'UAVT kodumu bilmiyorum').checked).to.equal(true);
+    expect(byLabel(m.root, 'UAVT kodumu bilmiyorum, adresi listeden seçeceğim').checked).to.equal(true);
 
     // Search, and Enter picks the only match (accents and case aside).
     const steps: Array<[search: string, typed: string, chosen: string]> = [
@@ -417,7 +417,7 @@ describe('<insurup-property-form>', () => {
     byRole(m.root, 'button', 'Find the address').click();
     await m.el.updateComplete;
     expect(describedErrors(byLabel(m.root, /^UAVT address code$/))).to.equal('The UAVT address code has 10 digits.');
-    byLabel(m.root, 'I don’t know my UAVT code').click();
+    byLabel(m.root, 'I don’t know my UAVT code; I will pick the address from lists').click();
     await listOptions(m.root, 'Province');
     expect(searchBox(m.root, 'Search provinces')).to.exist;
   });

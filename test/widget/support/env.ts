@@ -120,10 +120,13 @@ export async function sandboxConfig(patch: Record<string, unknown>): Promise<Rec
   return (await response.json()) as Record<string, unknown>;
 }
 
+/** A request the sandbox recorded (`GET /sandbox/requests`, see src/sandbox/log.ts). */
 export interface SandboxRequest {
   method: string;
   path: string;
   time: string;
+  /** The status the sandbox answered with. */
+  status: number;
   body?: unknown;
 }
 

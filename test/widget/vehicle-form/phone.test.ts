@@ -44,7 +44,7 @@ describe('asset forms on a 360 px phone', () => {
     const root = el.shadowRoot!;
     await until(() => queryByRole(root, 'heading', 'Araç ekle'), 'the add view');
     checkFits(el);
-    byLabel(root, 'Hayır, sıfır araç').click();
+    byLabel(root, 'Hayır, sıfır araç (henüz plakası yok)').click();
     await until(() => root.querySelector('select[name="plateCity"]'), 'the province field');
     choose(byLabel<HTMLSelectElement>(root, 'Tescil edileceği il'), '34');
     byRole(root, 'button', 'Araç bilgilerine geç').click();
@@ -62,7 +62,7 @@ describe('asset forms on a 360 px phone', () => {
     const root = el.shadowRoot!;
     await until(() => queryByRole(root, 'heading', 'Konutun adresi'), 'the address view');
     checkFits(el);
-    byLabel(root, 'UAVT kodumu bilmiyorum').click();
+    byLabel(root, 'UAVT kodumu bilmiyorum, adresi listeden seçeceğim').click();
     await listOptions(root, 'İl');
     checkFits(el);
   });
