@@ -85,6 +85,30 @@ function messageKeyFor(error: InsurUpError): MessageKey {
 /** The sentence to show the user for any thrown value. */
 export function errorMessage(error: unknown, lang: Lang): string {
   if (!(error instanceof InsurUpError)) return translate(lang, 'errors.unknown');
-  if (error.kind === 'problem' && error.status !== 429 && error.problem?.detail) return error.problem.detail;
+  if (showsDetail(error)) return error.problem!.detail!;
   return translate(lang, messageKeyFor(error), { seconds: error.retryAfter ?? 60 });
+}
+
+// The proxy's own refusals: their `detail` is written for the agency's developers, not for
+// customers, so the customer gets the localized sentence instead.
+const PROXY_KINDS: ReadonlySet<string> = new Set([
+  'rate-limited',
+  'payload-too-large',
+  'forbidden-origin',
+  'upstream-timeout',
+  'endpoint-not-found',
+  'method-not-allowed',
+  'unsupported-media-type',
+]);
+
+/**
+ * InsurUp writes a problem's `detail` for end users ("Kimlik numarası geçersiz"): show it for
+ * business and input problems. Server failures (5xx) and the proxy's own refusals get the
+ * localized sentence, which also tells the user what to do.
+ */
+function showsDetail(error: InsurUpError): boolean {
+  if (error.kind !== 'problem' || !error.problem?.detail) return false;
+  if ((error.status ?? 0) >= 500 || error.status === 429) return false;
+  const kind = problemKindOf(error.problem);
+  return !(kind && PROXY_KINDS.has(kind));
 }

@@ -294,6 +294,26 @@ describe('InsurUpClient: answers', () => {
     expect(errorMessage(limited, 'en')).to.contain('60 seconds');
   });
 
+  it('never shows the proxy’s developer text or a server failure’s detail to a customer', async () => {
+    const fake = new FakeFetch();
+    fake
+      .on('GET', ME, () => problem(502, 'upstream-service', 'InsurUp could not be reached.', {}))
+      .on('POST', '/insurup/api/proposals', () => problem(413, 'payload-too-large', 'Request body over 65536 bytes.', {}));
+    const api = client(fake, { retries: 0 });
+    api.acceptTokens({ accessToken: 't', expiresIn: 600 });
+    const down = await rejection(api.request('getMe', {}));
+    expect(errorMessage(down, 'tr')).to.equal('Sunucuda bir sorun oluştu. Lütfen biraz sonra tekrar deneyin.');
+    const tooLarge = await rejection(
+      api.request('createProposal', {
+        body: {
+          $type: 'tss', productBranch: 'TSS', insurerCustomerId: 'c', insuredCustomerId: 'c',
+          coverageGroupIds: ['65a1f0c2e4b0a1b2c3d4e5f6'], channel: 'WEBSITE',
+        },
+      }),
+    );
+    expect(errorMessage(tooLarge, 'tr')).to.equal('Beklenmeyen bir hata oluştu. Lütfen tekrar deneyin.');
+  });
+
   it('sends the UI language so problem details come back localized', async () => {
     const fake = new FakeFetch();
     fake.on('GET', ME, () => json(200, CUSTOMER));

@@ -72,6 +72,15 @@ describe('birth date', () => {
     assert.equal(parseTurkishDate('31.04.1990'), undefined);
     assert.equal(formatTurkishDateInput('01021990'), '01.02.1990');
   });
+  it('formats as typed without mangling separators, short groups or autofill', () => {
+    assert.equal(formatTurkishDateInput('1.2.1990'), '1.2.1990');
+    assert.equal(formatTurkishDateInput('1.'), '1.');
+    assert.equal(formatTurkishDateInput('15/06/1990'), '15.06.1990');
+    assert.equal(formatTurkishDateInput('1990-06-15'), '15.06.1990'); // autocomplete="bday" autofill
+    assert.equal(formatTurkishDateInput('01.021'), '01.02.1'); // typing on after the mask's dot
+    assert.equal(formatTurkishDateInput('15.06.19901'), '15.06.1990');
+    assert.equal(parseTurkishDate(formatTurkishDateInput('1990-06-15')), '1990-06-15');
+  });
   it('wants an adult in a sane range', () => {
     assert.equal(validateBirthDate('28.11.2008', now), null);
     assert.equal(validateBirthDate('29.11.2008', now), 'birthDate');
