@@ -98,12 +98,15 @@ describe('<insurup-health-form>', () => {
     const m = await mount();
     const mark = await requestMark();
     const cases: Array<[label: string, value: string, message: string]> = [
-      ['Boy (cm)', '49', '50 ile 250 arasında bir değer girin.'],
-      ['Boy (cm)', '251', '50 ile 250 arasında bir değer girin.'],
+      // The insured is the logged-in (adult) customer: a child's 60 cm or 10 kg is a typo.
+      ['Boy (cm)', '60', '100 ile 250 arasında bir değer girin.'],
+      ['Boy (cm)', '99', '100 ile 250 arasında bir değer girin.'],
+      ['Boy (cm)', '251', '100 ile 250 arasında bir değer girin.'],
       ['Boy (cm)', '1,75', 'Tam sayı girin.'],
       ['Boy (cm)', '', 'Bu alan zorunludur.'],
-      ['Kilo (kg)', '1', '2 ile 300 arasında bir değer girin.'],
-      ['Kilo (kg)', '301', '2 ile 300 arasında bir değer girin.'],
+      ['Kilo (kg)', '10', '25 ile 300 arasında bir değer girin.'],
+      ['Kilo (kg)', '24', '25 ile 300 arasında bir değer girin.'],
+      ['Kilo (kg)', '301', '25 ile 300 arasında bir değer girin.'],
       ['Kilo (kg)', 'elli', 'Tam sayı girin.'],
       ['Kilo (kg)', '', 'Bu alan zorunludur.'],
     ];
@@ -126,7 +129,7 @@ describe('<insurup-health-form>', () => {
     await fill(m, '181', '90');
     await sandboxFault({ method: 'PUT', path: 'health-info$', fault: 500 });
     byRole(m.root, 'button', 'Kaydet ve devam et').click();
-    await until(() => queryByRole(m.root, 'alert', /Servis geçici olarak/), 'the error');
+    await until(() => queryByRole(m.root, 'alert', /Sunucuda bir sorun oluştu/), 'the error');
     expect(byLabel(m.root, 'Boy (cm)').value).to.equal('181');
     expect(byLabel(m.root, 'Kilo (kg)').value).to.equal('90');
     byRole(m.root, 'button', 'Tekrar dene').click();
@@ -184,6 +187,6 @@ describe('<insurup-health-form>', () => {
     await retype(byLabel(m.root, 'Height (cm)'), '300');
     byRole(m.root, 'button', 'Save and continue').click();
     await m.el.updateComplete;
-    expect(describedErrors(byLabel(m.root, 'Height (cm)'))).to.equal('Enter a value between 50 and 250.');
+    expect(describedErrors(byLabel(m.root, 'Height (cm)'))).to.equal('Enter a value between 100 and 250.');
   });
 });

@@ -322,7 +322,7 @@ describe('<insurup-login>', () => {
     await sandboxFault({ path: 'login-or-register$', fault: 503, times: 1 });
     byRole(root(el), 'button', 'Doğrulama kodu gönder').click();
     const alert = await until(() => queryByRole(root(el), 'alert'), 'the alert');
-    expect(alert.textContent).to.contain('Servis geçici olarak yanıt veremiyor');
+    expect(alert.textContent).to.contain('Sunucuda bir sorun oluştu'); // a 5xx detail is not for customers
     expect(byLabel(root(el), 'T.C. kimlik numarası').value).to.equal(who.tckn);
     expect(byLabel(root(el), 'Cep telefonu').value.replace(/\s/g, '')).to.equal(who.phone);
     expect(errors).to.deep.equal([{ step: 'login', code: 'SANDBOX_FAULT_INJECTED', status: 503 }]);

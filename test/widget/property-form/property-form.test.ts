@@ -212,7 +212,7 @@ describe('<insurup-property-form>', () => {
     await pick(m, 'Bucak / köy');
     await pick(m, 'Mahalle', 'Bostanlı Mahallesi');
     const alert = await until(() => queryByRole(m.root, 'alert'), 'the street level error', 15_000);
-    expect(visibleText(alert)).to.include('Servis geçici olarak yanıt veremiyor');
+    expect(visibleText(alert)).to.include('Sunucuda bir sorun oluştu');
     expect(visibleText(m.root)).to.include('Cadde / sokak');
     // Every choice above the failed level is kept.
     expect(byLabel<HTMLSelectElement>(m.root, 'İl').selectedOptions[0]!.text).to.equal('İzmir');
@@ -230,13 +230,13 @@ describe('<insurup-property-form>', () => {
   it('shows a message for each bad UAVT code and sends no request', async () => {
     const m = await mount();
     const mark = await requestMark();
-    const bad = ['123', '123456789', '12345678901', 'abcdefghij', '12345-6789', '１２３４５６７８９０', '12345 6789a'];
+    const bad = ['123', '0123456789', '0000000001', '123456789', '12345678901', 'abcdefghij', '12345-6789', '１２３４５６７８９０', '12345 6789a'];
     for (const code of bad) {
       await retype(byLabel(m.root, /^UAVT adres kodu$/), code);
       byRole(m.root, 'button', 'Adresi bul').click();
       await m.el.updateComplete;
       const field = byLabel(m.root, /^UAVT adres kodu$/);
-      expect(describedErrors(field), code).to.equal('UAVT adres kodu 10 rakamdan oluşur.');
+      expect(describedErrors(field), code).to.equal('UAVT adres kodu, 0 ile başlamayan 10 rakamdan oluşur.');
       expect(field.value, 'what was typed stays').to.equal(code);
     }
     await retype(byLabel(m.root, /^UAVT adres kodu$/), '');
@@ -315,7 +315,7 @@ describe('<insurup-property-form>', () => {
     await fillDetails(m, { squareMeter: '95' });
     await sandboxFault({ method: 'POST', path: '/properties$', fault: 503 });
     byRole(m.root, 'button', 'Konutu kaydet ve devam et').click();
-    await until(() => queryByRole(m.root, 'alert', /Servis geçici olarak/), 'the save error');
+    await until(() => queryByRole(m.root, 'alert', /Sunucuda bir sorun oluştu/), 'the save error');
     expect(byLabel(m.root, 'Brüt alan (m²)').value).to.equal('95');
     expect(byLabel<HTMLSelectElement>(m.root, 'Sahiplik').value).to.equal('PROPRIETOR');
     byRole(m.root, 'button', 'Tekrar dene').click();
@@ -416,7 +416,7 @@ describe('<insurup-property-form>', () => {
     await retype(byLabel(m.root, /^UAVT address code$/), '12345');
     byRole(m.root, 'button', 'Find the address').click();
     await m.el.updateComplete;
-    expect(describedErrors(byLabel(m.root, /^UAVT address code$/))).to.equal('The UAVT address code has 10 digits.');
+    expect(describedErrors(byLabel(m.root, /^UAVT address code$/))).to.equal('The UAVT address code has 10 digits and does not start with 0.');
     byLabel(m.root, 'I don’t know my UAVT code; I will pick the address from lists').click();
     await listOptions(m.root, 'Province');
     expect(searchBox(m.root, 'Search provinces')).to.exist;

@@ -313,7 +313,7 @@ describe('<insurup-vehicle-form>', () => {
     await sandboxFault({ path: 'external-lookup', fault: 500 });
     await fillPlate(m, plateText(entry.plate), `${entry.documentSerial.code} ${entry.documentSerial.number}`);
     byRole(m.root, 'button', 'Aracımı bul').click();
-    const alert = await until(() => queryByRole(m.root, 'alert', /Servis geçici olarak yanıt veremiyor/), 'the error');
+    const alert = await until(() => queryByRole(m.root, 'alert', /Sunucuda bir sorun oluştu/), 'the error');
     expect(alert).to.exist;
     expect(byLabel(m.root, 'Plaka').value).to.equal(plateText(entry.plate));
     expect(byLabel(m.root, 'Ruhsat seri numarası').value).to.equal(`${entry.documentSerial.code} ${entry.documentSerial.number}`);
@@ -342,7 +342,7 @@ describe('<insurup-vehicle-form>', () => {
     await sandboxFault({ path: 'vehicle-parameters/brands', fault: 503, times: 50 });
     await toDetails(m, '35 KLM 43', 'AB 123456');
     const alert = await until(() => queryByRole(m.root, 'alert'), 'the brand list error', 15_000);
-    expect(visibleText(alert)).to.include('Servis geçici olarak yanıt veremiyor');
+    expect(visibleText(alert)).to.include('Sunucuda bir sorun oluştu');
     choose(byLabel<HTMLSelectElement>(m.root, 'Model yılı'), '2020');
     choose(byLabel<HTMLSelectElement>(m.root, 'Yakıt türü'), 'DIESEL');
 
@@ -361,7 +361,7 @@ describe('<insurup-vehicle-form>', () => {
     await listOptions(m.root, 'Model');
     await sandboxFault({ method: 'POST', path: '/vehicles$', fault: 500 });
     byRole(m.root, 'button', 'Aracı kaydet ve devam et').click();
-    await until(() => queryByRole(m.root, 'alert', /Servis geçici olarak/), 'the save error');
+    await until(() => queryByRole(m.root, 'alert', /Sunucuda bir sorun oluştu/), 'the save error');
     expect(byLabel<HTMLSelectElement>(m.root, 'Model').value).to.equal(entry.model.value);
     expect(m.el.session!.state.assetReady).to.equal(false);
     byRole(m.root, 'button', 'Tekrar dene').click();
