@@ -38,9 +38,12 @@ export const HealthInfo = z.object({
 });
 export type HealthInfo = z.infer<typeof HealthInfo>;
 
-/** Sane human ranges, shared by the form's validation and the sandbox's. */
-export const HEIGHT_RANGE_CM = { min: 50, max: 250 } as const;
-export const WEIGHT_RANGE_KG = { min: 2, max: 300 } as const;
+/**
+ * Adult ranges, shared by the form's validation and the sandbox's: the insured in TSS is the
+ * logged-in customer, an adult (a baby's 50 cm or 2 kg is a typing mistake here).
+ */
+export const HEIGHT_RANGE_CM = { min: 100, max: 250 } as const;
+export const WEIGHT_RANGE_KG = { min: 25, max: 300 } as const;
 
 export const UpdateHealthInfoRequest = z.object({
   $type: z.literal('individual'),
