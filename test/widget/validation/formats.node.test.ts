@@ -24,12 +24,20 @@ describe('registration serial', () => {
 });
 
 describe('UAVT', () => {
-  const valid = ['1234567890', '0000000001', '9999999999', '1029384756', ' 1234567890 ', '12345 67890',
+  const valid = ['1234567890', '1000000001', '9999999999', '1029384756', ' 1234567890 ', '12345 67890',
     '5555555555', '1000000000', '2000000001', '3141592653'];
   const invalid = ['', '123456789', '12345678901', '12345678a0', 'abcdefghij', '-123456789', '1234.56789',
     '１２３４５６７８９０', '12 34', '+123456789'];
+  // A 10-digit number never starts with 0 (the API takes the code as a number).
+  const leadingZero = ['0000000001', '0123456789', ' 0123456789 ', '01234 56789', '0999999999'];
   for (const v of valid) it(`accepts "${v}"`, () => assert.equal(validateUavt(v), null));
-  for (const v of invalid) it(`rejects "${v}"`, () => assert.notEqual(validateUavt(v), null));
+  for (const v of invalid) it(`rejects "${v}"`, () => assert.equal(validateUavt(v), v ? 'uavt' : 'required'));
+  for (const v of leadingZero) {
+    it(`rejects "${v}" (leading 0) with the UAVT message`, () => {
+      assert.equal(validateUavt(v), 'uavt');
+      assert.equal(parseUavt(v), undefined);
+    });
+  }
   it('parses to the compact string', () => assert.equal(parseUavt('12345 67890'), '1234567890'));
 });
 

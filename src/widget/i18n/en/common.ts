@@ -31,7 +31,7 @@ export const validation = {
   'validation.ykn': 'Enter a valid foreign ID number (11 digits starting with 99).',
   'validation.plate': 'Enter a valid plate (e.g. 34 ABC 123).',
   'validation.serial': 'The registration serial is 2 letters and 6 digits (e.g. AB 123456).',
-  'validation.uavt': 'The UAVT address code has 10 digits.',
+  'validation.uavt': 'The UAVT address code has 10 digits and does not start with 0.',
   'validation.phone': 'Enter a valid mobile number (5XX XXX XX XX).',
   'validation.cardNumber': 'This card number is not valid.',
   'validation.cardExpiry': 'Enter the expiry date as MM/YY.',

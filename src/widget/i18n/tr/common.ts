@@ -31,7 +31,7 @@ export const validation = {
   'validation.ykn': 'Geçerli bir yabancı kimlik numarası girin (99 ile başlayan 11 hane).',
   'validation.plate': 'Geçerli bir plaka girin (ör. 34 ABC 123).',
   'validation.serial': 'Ruhsat seri numarası 2 harf ve 6 rakamdan oluşur (ör. AB 123456).',
-  'validation.uavt': 'UAVT adres kodu 10 rakamdan oluşur.',
+  'validation.uavt': 'UAVT adres kodu, 0 ile başlamayan 10 rakamdan oluşur.',
   'validation.phone': 'Geçerli bir cep telefonu girin (5XX XXX XX XX).',
   'validation.cardNumber': 'Kart numarası geçerli değil.',
   'validation.cardExpiry': 'Son kullanma tarihini AA/YY biçiminde girin.',
