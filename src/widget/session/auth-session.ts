@@ -13,7 +13,13 @@ export type AuthStatus = 'unknown' | 'restoring' | 'anonymous' | 'authenticated'
  * refreshed, or there was none to resume on page load. Flows start over after a logout or a
  * failed resume, and keep their place after an expiry (the same customer logs in again).
  */
-export type AuthEndReason = 'logout' | 'expired' | 'restore-failed';
+/**
+ * Why there is no session: the customer logged out, the session expired, there was none to
+ * resume on page load (`restore-failed`), or resuming failed for a reason that may pass — a
+ * network error, a 5xx or a 429 (`restore-error`): then the flow keeps its place and the
+ * login offers to try again.
+ */
+export type AuthEndReason = 'logout' | 'expired' | 'restore-failed' | 'restore-error';
 
 export const AUTH_SESSION_CHANGE = 'change';
 
@@ -46,7 +52,8 @@ export class AuthSession extends EventTarget {
    * again works once the network is back).
    */
   restore(): Promise<void> {
-    if (this.status === 'authenticated' || this.status === 'anonymous') return Promise.resolve();
+    if (this.status === 'authenticated') return Promise.resolve();
+    if (this.status === 'anonymous' && this.endReason !== 'restore-error') return Promise.resolve();
     this.restoring ??= (async () => {
       this.set('restoring');
       try {
@@ -57,7 +64,10 @@ export class AuthSession extends EventTarget {
           return;
         }
       } catch {
-        // no session to resume (or no network): start anonymous
+        // The refresh or the customer could not be fetched (network, 5xx, 429): the session may
+        // well be alive, so nothing is forgotten and the login offers to try again.
+        this.setAnonymous('restore-error');
+        return;
       }
       this.setAnonymous('restore-failed');
     })().finally(() => {

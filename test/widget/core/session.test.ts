@@ -154,6 +154,37 @@ describe('FlowSession and the login', () => {
     expect(sessionStorage.getItem(key)).to.equal(null);
   });
 
+  it('keeps its place, a pending payment included, when resuming fails for a passing reason, and resumes on retry', async () => {
+    const key = storageKey('http://proxy.test/p', 'kasko', 'r');
+    const pending = { proposalProductId: 'pp1', paymentType: '3d-secure' as const, returnMarker: 'm1', startedAt: 1 };
+    const selection = {
+      proposalProductId: 'pp1', installmentNumber: 1, insuranceCompanyId: '7', insuranceCompanyName: 'Doğa',
+      productId: '12', productName: 'Kasko', grossPremium: 12000, currency: 'TURKISH_LIRA' as const,
+    };
+    saveFlowState(key, {
+      ...initialFlowState('kasko'), customerId: CUSTOMER.id, step: 'checkout', assetReady: true,
+      asset: { type: 'VEHICLE', id: 'v1' }, proposalId: 'p1', selection, purchase: pending,
+    });
+    const fake = new FakeFetch();
+    let refreshes = 0;
+    fake
+      .on('GET', '/p/api/customers/me', () => json(200, CUSTOMER))
+      .on('POST', '/p/api/auth/customer/refresh', () =>
+        ++refreshes === 1 ? problem(503, 'upstream-service', 'InsurUp could not be reached.') : json(200, { accessToken: SECRET, expiresIn: 600 }),
+      );
+    const auth = new AuthSession(new InsurUpClient({ baseUrl: 'http://proxy.test/p', fetch: fake.fetch, retries: 0 }));
+    const flow = new FlowSession({ auth, product: 'kasko', storageKey: key });
+    await auth.restore();
+    expect(auth.status).to.equal('anonymous');
+    expect(auth.endReason).to.equal('restore-error');
+    expect(flow.state.purchase).to.deep.equal(pending);
+    expect(loadFlowState(key)?.purchase).to.deep.equal(pending);
+    await auth.restore(); // the login's "Try again"
+    expect(auth.status).to.equal('authenticated');
+    expect(flow.step).to.equal('checkout');
+    expect(flow.state.purchase).to.deep.equal(pending);
+  });
+
   it('two flows share one login and keep their own steps', async () => {
     const { auth } = fakeAuth();
     const a = new FlowSession({ auth, product: 'kasko', storageKey: storageKey('u', 'kasko', 'a') });

@@ -339,6 +339,22 @@ describe('<insurup-login>', () => {
     await until(() => queryByRole(root(el), 'heading', 'Hoş geldiniz'), 'the logged-in view after Retry');
   });
 
+  it('offers to try again when resuming a live session fails for a passing reason, and then resumes it', async () => {
+    const { proxyUrl } = await testEnv();
+    const { loginViaApi, resetWidgetState, clearSandboxFaults } = await import('../support/env.js');
+    await loginViaApi(); // the browser now holds a refresh cookie
+    resetWidgetState(); // a reload: the page has forgotten everything but the cookie
+    await sandboxFault({ path: 'auth/customer/refresh$', fault: 503, times: 1 });
+    const el = await fixture<InsurupLogin>(html`<insurup-login proxy-url=${proxyUrl} lang="tr"></insurup-login>`);
+    const alert = await until(() => queryByRole(root(el), 'alert'), 'the restore error');
+    expect(visibleText(alert)).to.contain('Oturumunuz şu anda doğrulanamadı');
+    await clearSandboxFaults();
+    byRole(alert, 'button', 'Tekrar dene').click();
+    await until(() => el.session?.auth.status === 'authenticated', 'the session resumed');
+    await el.updateComplete;
+    expect(queryByRole(root(el), 'button', 'Çıkış yap')).to.exist;
+  });
+
   it('speaks English', async () => {
     const el = await mount({ lang: 'en' });
     expect(byRole(root(el), 'heading').textContent?.trim()).to.equal('Log in');

@@ -366,6 +366,14 @@ export class InsurupLogin extends InsurupElement {
     return this.view === 'code' ? this.renderCodeStep() : this.renderForm(auth.endReason === 'expired');
   }
 
+  /** Resuming the session failed for a passing reason: offer to try again (or just log in). */
+  private renderRestoreError(): TemplateResult {
+    return renderError(this.t('login.restoreError'), {
+      label: this.t('common.retry'),
+      onRetry: () => void this.session?.auth.restore(),
+    });
+  }
+
   private renderForm(expired: boolean): TemplateResult {
     const values = this.form.values;
     const kind = values.customerType;
@@ -377,6 +385,7 @@ export class InsurupLogin extends InsurupElement {
     return html`
       <h2 part="heading" tabindex="-1">${this.t('login.title')}</h2>
       ${expired ? html`<div class="alert info" role="status" part="notice">${this.t('login.expired')}</div>` : nothing}
+      ${this.session?.auth.endReason === 'restore-error' ? this.renderRestoreError() : nothing}
       <p class="muted" part="intro">${this.t('login.intro')}</p>
       <form part="form" novalidate @submit=${this.onSubmitLogin} aria-busy=${sending ? 'true' : 'false'}>
         <fieldset part="customer-type">

@@ -49,5 +49,6 @@ export const login = {
   'login.logout': 'Log out',
   'login.loggingOut': 'Logging out…',
   'login.restoring': 'Checking your session…',
+  'login.restoreError': 'We could not check your session just now. Check your connection and try again, or log in again.',
   'login.expired': 'Your session has expired. Log in again to continue.',
 } as const satisfies Record<keyof typeof tr, string>;

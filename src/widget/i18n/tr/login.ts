@@ -47,5 +47,6 @@ export const login = {
   'login.logout': 'Çıkış yap',
   'login.loggingOut': 'Çıkış yapılıyor…',
   'login.restoring': 'Oturumunuz kontrol ediliyor…',
+  'login.restoreError': 'Oturumunuz şu anda doğrulanamadı. Bağlantınızı kontrol edip tekrar deneyin ya da yeniden giriş yapın.',
   'login.expired': 'Oturumunuzun süresi doldu. Devam etmek için tekrar giriş yapın.',
 } as const;
