@@ -9,6 +9,8 @@ import { ProductName } from '../../contract/index.js';
 import { authSessionFor, normalizeProxyUrl } from './auth-session.js';
 import { FlowSession } from './flow-session.js';
 import { storageKey } from './persistence.js';
+import { resetPaymentReturn } from './payment-return.js';
+import { emit, type StepName } from '../events.js';
 
 export const sessionContext = createContext<FlowSession>(Symbol.for('insurup-elements.session'));
 
@@ -36,13 +38,36 @@ export function pageSessionFor(proxyUrl: string, product: ProductName, lang?: ()
   if (!session) {
     session = new FlowSession({ auth: authSessionFor(url, lang), product, storageKey: key });
     pageSessions().set(key, session);
+    announceStepChanges(session);
   }
   return session;
 }
 
-/** For tests: forget the page-level flow sessions. */
+/**
+ * Separately placed elements have no `<insurup-flow>` to announce the customer's progress, so
+ * the page session does: `insurup-step-change` on `document` whenever its step changes, the
+ * first time once the login is known (restored or not).
+ */
+function announceStepChanges(session: FlowSession): void {
+  if (typeof document === 'undefined') return;
+  let shown: StepName | null = null;
+  const announce = () => {
+    const status = session.auth.status;
+    if (status === 'unknown' || status === 'restoring') return;
+    const step = session.step;
+    if (step === shown) return;
+    const previousStep = shown;
+    shown = step;
+    emit(document, 'insurup-step-change', { step, previousStep, product: session.product });
+  };
+  session.subscribe(announce);
+  announce();
+}
+
+/** For tests (a new page load): forget the page-level flow sessions and the payment return read. */
 export function resetPageSessions(): void {
   pageSessions().clear();
+  resetPaymentReturn();
 }
 
 /** Installs the document-level provider once per page (safe to call many times). */

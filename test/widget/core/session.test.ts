@@ -236,6 +236,27 @@ describe('Page-level session provider', () => {
     expect(a.shadowRoot!.textContent).to.contain('login');
   });
 
+  it('announces the progress of separately placed elements with insurup-step-change on document', async () => {
+    const { testEnv, loginViaApi } = await import('../support/env.js');
+    const { proxyUrl } = await testEnv();
+    const steps: unknown[] = [];
+    const listener = (event: Event) => steps.push((event as CustomEvent).detail);
+    document.addEventListener('insurup-step-change', listener);
+    try {
+      await loginViaApi();
+      const el = await fixture<InsurupProbe>(html`<insurup-probe proxy-url=${proxyUrl} product="trafik"></insurup-probe>`);
+      await until(() => steps.length >= 1, 'the first step');
+      expect(steps[0]).to.deep.equal({ step: 'asset', previousStep: null, product: 'trafik' });
+      el.session!.completeAsset({ type: 'VEHICLE', id: 'v1' });
+      await until(() => steps.length >= 2, 'the quotes step');
+      expect(steps[1]).to.deep.equal({ step: 'quotes', previousStep: 'asset', product: 'trafik' });
+      expect(steps).to.have.length(2);
+    } finally {
+      document.removeEventListener('insurup-step-change', listener);
+      await fetch(`${proxyUrl}/api/auth/customer/logout`, { method: 'POST', credentials: 'include' });
+    }
+  });
+
   it('answers nothing to an element without proxy-url', async () => {
     const el = await fixture<InsurupProbe>(html`<insurup-probe product="kasko"></insurup-probe>`);
     expect(el.session).to.equal(undefined);
