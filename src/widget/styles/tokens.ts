@@ -6,7 +6,26 @@
  * Sizes are in `em` from `--insurup-font-size`, never `rem`: host themes set odd html font
  * sizes (62.5% is common on WordPress), which would shrink a rem-based widget.
  */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+// The dark palette, used by both dark-mode selectors below (a trusted constant, not input).
+const darkValues = unsafeCSS(`
+  --_primary: var(--insurup-color-primary, #7cb7ff);
+  --_primary-hover: var(--insurup-color-primary-hover, #a3ccff);
+  --_on-primary: var(--insurup-color-on-primary, #0b1a2b);
+  --_text: var(--insurup-color-text, #e7ebf0);
+  --_muted: var(--insurup-color-muted, #a9b3c1);
+  --_surface: var(--insurup-color-surface, #1b222c);
+  --_background: var(--insurup-color-background, #11161d);
+  --_border: var(--insurup-color-border, #7b8696);
+  --_divider: var(--insurup-color-divider, #2e3744);
+  --_danger: var(--insurup-color-danger, #ff8a80);
+  --_success: var(--insurup-color-success, #7fd49a);
+  --_warning: var(--insurup-color-warning, #ffcc66);
+  --_focus: var(--insurup-color-focus, #8ab4f8);
+  --_host-background: var(--insurup-host-background, #11161d);
+  --_host-padding: var(--insurup-host-padding, 1em);
+`);
 
 export const tokens = css`
   :host {
@@ -48,38 +67,10 @@ export const tokens = css`
   /* Dark mode: by the user's system setting unless theme="light", or forced by theme="dark". */
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_primary: var(--insurup-color-primary, #7cb7ff);
-      --_primary-hover: var(--insurup-color-primary-hover, #a3ccff);
-      --_on-primary: var(--insurup-color-on-primary, #0b1a2b);
-      --_text: var(--insurup-color-text, #e7ebf0);
-      --_muted: var(--insurup-color-muted, #a9b3c1);
-      --_surface: var(--insurup-color-surface, #1b222c);
-      --_background: var(--insurup-color-background, #11161d);
-      --_border: var(--insurup-color-border, #7b8696);
-      --_divider: var(--insurup-color-divider, #2e3744);
-      --_danger: var(--insurup-color-danger, #ff8a80);
-      --_success: var(--insurup-color-success, #7fd49a);
-      --_warning: var(--insurup-color-warning, #ffcc66);
-      --_focus: var(--insurup-color-focus, #8ab4f8);
-      --_host-background: var(--insurup-host-background, #11161d);
-      --_host-padding: var(--insurup-host-padding, 1em);
+      ${darkValues}
     }
   }
   :host([theme='dark']) {
-    --_primary: var(--insurup-color-primary, #7cb7ff);
-    --_primary-hover: var(--insurup-color-primary-hover, #a3ccff);
-    --_on-primary: var(--insurup-color-on-primary, #0b1a2b);
-    --_text: var(--insurup-color-text, #e7ebf0);
-    --_muted: var(--insurup-color-muted, #a9b3c1);
-    --_surface: var(--insurup-color-surface, #1b222c);
-    --_background: var(--insurup-color-background, #11161d);
-    --_border: var(--insurup-color-border, #7b8696);
-    --_divider: var(--insurup-color-divider, #2e3744);
-    --_danger: var(--insurup-color-danger, #ff8a80);
-    --_success: var(--insurup-color-success, #7fd49a);
-    --_warning: var(--insurup-color-warning, #ffcc66);
-    --_focus: var(--insurup-color-focus, #8ab4f8);
-    --_host-background: var(--insurup-host-background, #11161d);
-    --_host-padding: var(--insurup-host-padding, 1em);
+    ${darkValues}
   }
 `;
