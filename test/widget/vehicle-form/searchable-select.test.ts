@@ -160,6 +160,27 @@ describe('searchable list', () => {
     expect(list.selectedOptions[0]!.text).to.equal('İzmir');
   });
 
+  it('centres each row’s text vertically, the chosen row too, in a row of about one touch target', async () => {
+    const { el, list } = await mount();
+    list.value = '6';
+    list.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const em = parseFloat(getComputedStyle(list).fontSize);
+    for (const option of [list.selectedOptions[0]!, list.options[2]!]) {
+      // A listbox row has no measurable text box: the row is its padding around one line of
+      // text, equal above and below, with no empty space left under the text (which put the
+      // text at the top of the chosen row's band).
+      const row = option.getBoundingClientRect();
+      const style = getComputedStyle(option);
+      const above = parseFloat(style.paddingTop);
+      const below = parseFloat(style.paddingBottom);
+      expect(above, `${option.text}: padding above and below`).to.be.closeTo(below, 0.5);
+      // Chromium keeps a listbox option's line height 'normal' (about 1.2em).
+      expect((row.height - above - below) / em, `${option.text}: room between the paddings, in em (one line of text)`).to.be.within(1, 1.4);
+      expect(row.height / em, `${option.text}: row height in em`).to.be.within(2.75, 3.25);
+    }
+  });
+
   it('shows its loading state and its error with a Retry', async () => {
     const { el, root } = await mount();
     el.status = { kind: 'pending', label: 'İller yükleniyor…' };

@@ -212,11 +212,13 @@ export const searchableSelectStyles = css`
     min-height: 0;
     overflow-y: auto;
   }
-  /* Each option is a touch target of at least 2.75em. */
+  /* Each option is a touch target of 2.75em: one line of text (Chromium keeps a listbox
+     option's line height normal, about 1.2em) with 0.75em above and below, so the text sits
+     centred (the chosen row's band shows it). border-box, or min-height would add to the
+     padding and leave the text at the top of a taller row. */
   .searchable option {
-    /* Options keep the font's normal line height (about 1.2em): with 0.8em above and below
-       the text sits centred in a row of about 2.8em; min-height is the backstop. */
-    padding: 0.8em 0.75em;
+    box-sizing: border-box;
+    padding: 0.75em;
     min-height: 2.75em;
     white-space: normal;
   }
