@@ -53,6 +53,13 @@ export const loginStyles = css`
     font-size: 0.875em;
     flex-basis: 100%;
   }
+  /* While the countdown runs, "Send the code again" must not look like a live link. */
+  .code-actions .button.link[disabled] {
+    color: var(--_muted);
+    text-decoration: none;
+    cursor: not-allowed;
+    opacity: 1;
+  }
   .notice {
     color: var(--_success);
     font-weight: 600;
