@@ -7,9 +7,11 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { ProblemKind } from '../contract/problems.js';
 import { allowedQuery, lookupRoute, type Route } from './allowlist.js';
 import { passThrough, rateLimited, SECURITY_HEADERS, upstreamFailure } from './answers.js';
-import { jsonObject, readLimitedBody, type Bytes } from './body.js';
-import { GATED_ENDPOINTS, ruleOnBody } from './body-rules.js';
+import type { ValidationError } from '../contract/problems.js';
+import { readLimitedBody } from './body.js';
+import { ruleOnBody } from './body-rules.js';
 import { clientIp } from './client-ip.js';
+import { readContractBody } from './contract-body.js';
 import { createCookieRoutes } from './cookie-routes.js';
 import type { CookieSettings } from './cookies.js';
 import { corsHeaders, judgeOrigin, mayUseRefreshCookie, preflightHeaders, type OriginVerdict } from './cors.js';
@@ -86,9 +88,16 @@ export function createProxyCore(
     return 'unknown';
   };
 
-  const refuse = (c: Ctx, kind: ProblemKind, status: number, detail: string, headers?: Record<string, string>) => {
+  const refuse = (
+    c: Ctx,
+    kind: ProblemKind,
+    status: number,
+    detail: string,
+    headers?: Record<string, string>,
+    validationErrors?: ValidationError[],
+  ) => {
     c.get('entry').note = detail;
-    return problemResponse(kind, status, detail, headers);
+    return problemResponse(kind, status, detail, headers, validationErrors ? { validationErrors } : {});
   };
 
   const notRouted = (c: Ctx, status: 404 | 405) =>
@@ -190,8 +199,8 @@ export function createProxyCore(
     const query = allowedQuery(route.endpoint, c.get('target').query);
     if (!query.ok) return refuse(c, 'input-validation', 400, query.detail);
 
-    let body: Bytes | string | undefined;
-    let rewritten = false;
+    // What goes upstream: no body, or the body as the contract parsed it (contract-body.ts).
+    let body: string | undefined;
     if (method === 'POST' || method === 'PUT') {
       const read = await readLimitedBody(c.req.raw, config.maxBodyBytes);
       if (!read.ok) {
@@ -199,37 +208,41 @@ export function createProxyCore(
           ? refuse(c, 'payload-too-large', 413, `The body is larger than ${config.maxBodyBytes} bytes.`)
           : refuse(c, 'input-validation', 400, 'The body could not be read.');
       }
-      body = read.bytes;
-    }
-
-    if (route.id === 'refreshToken') {
-      const answer = await cookieRoutes.refresh(c.req.raw.headers, body as Bytes);
-      return answer instanceof Response ? answer : refuse(c, answer.status === 401 ? 'unauthorized' : 'input-validation', answer.status, answer.detail);
-    }
-
-    if (GATED_ENDPOINTS.has(route.id)) {
-      const parsed = jsonObject(body as Bytes);
-      if (!parsed) return refuse(c, 'input-validation', 400, 'The body must be a JSON object.');
-      const ruling = await ruleOnBody(route.id, parsed, {
-        ip: c.get('ip'),
-        agentId: config.agentId,
-        callbackOrigins: config.callbackOrigins,
-        limiter,
-      });
-      if (!ruling.pass) {
-        if (ruling.retryAfterSeconds === undefined) return refuse(c, ruling.kind, ruling.status, ruling.detail);
-        entry.note = ruling.detail;
-        return rateLimited(ruling.retryAfterSeconds);
+      // Refresh has its own rule: an empty body, the token comes from the cookie.
+      if (route.id === 'refreshToken') {
+        const answer = await cookieRoutes.refresh(c.req.raw.headers, read.bytes);
+        return answer instanceof Response ? answer : refuse(c, answer.status === 401 ? 'unauthorized' : 'input-validation', answer.status, answer.detail);
       }
-      if (ruling.maskedPhone) entry.phone = ruling.maskedPhone;
-      if (ruling.body !== undefined) {
-        body = ruling.body;
-        rewritten = true;
+      const contract = readContractBody(
+        route.endpoint,
+        read.bytes,
+        c.req.header('content-type') ?? null,
+        route.id === 'loginOrRegister' ? { agentId: config.agentId } : undefined,
+      );
+      if (!contract.ok) {
+        return contract.status === 415
+          ? refuse(c, 'unsupported-media-type', 415, contract.detail)
+          : refuse(c, 'input-validation', 400, contract.detail, undefined, contract.validationErrors);
+      }
+      body = contract.body;
+      if (contract.data) {
+        const ruling = await ruleOnBody(route.id, contract.data, {
+          ip: c.get('ip'),
+          callbackOrigins: config.callbackOrigins,
+          limiter,
+        });
+        if (!ruling.pass) {
+          if (ruling.retryAfterSeconds === undefined) return refuse(c, ruling.kind, ruling.status, ruling.detail);
+          entry.note = ruling.detail;
+          return rateLimited(ruling.retryAfterSeconds);
+        }
+        if (ruling.maskedPhone) entry.phone = ruling.maskedPhone;
+        if (ruling.body !== undefined) body = ruling.body;
       }
     }
 
     const headers = upstreamRequestHeaders(c.req.raw.headers);
-    if (rewritten) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] = 'application/json';
     const result = await callUpstream({
       method,
       path: route.path,

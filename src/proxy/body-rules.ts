@@ -1,17 +1,18 @@
 /**
- * The endpoints whose JSON body the proxy reads: login-or-register (Agent ID, SMS limits),
+ * The endpoints whose parsed body the proxy rules on: login-or-register (SMS limits),
  * verify-mfa (code-guessing limits), purchase (callback origin) and GraphQL (fixed documents).
+ * They read the body as the contract parsed it (contract-body.ts), which is what goes upstream.
  * Each either lets the request on, possibly with a rewritten body, or refuses it here.
  */
 import type { EndpointId } from '../contract/endpoints.js';
+import type { LoginOrRegisterRequest, VerifyMfaRequest } from '../contract/auth.js';
+import type { PurchaseAsyncRequest } from '../contract/purchase.js';
 import type { ProblemKind } from '../contract/problems.js';
 import { maskPhone } from '../widget/validation/phone.js';
 import { checkCallbackUrl } from './callback-gate.js';
 import { checkGraphqlRequest } from './graphql-gate.js';
-import { prepareLoginBody } from './login-body.js';
+import { phoneSubject } from './login-body.js';
 import type { RateLimiter } from './rate-limit.js';
-
-export const GATED_ENDPOINTS: ReadonlySet<EndpointId> = new Set(['loginOrRegister', 'verifyMfa', 'purchaseAsync', 'graphql']);
 
 export type BodyRuling =
   | { pass: true; body?: string; maskedPhone?: string }
@@ -19,30 +20,28 @@ export type BodyRuling =
 
 export interface BodyRuleContext {
   ip: string;
-  agentId: string;
   callbackOrigins: ReadonlySet<string>;
   limiter: RateLimiter;
 }
 
-export async function ruleOnBody(id: EndpointId, parsed: Record<string, unknown>, ctx: BodyRuleContext): Promise<BodyRuling> {
+/** `data` is the body after the endpoint's request schema (contract-body.ts). */
+export async function ruleOnBody(id: EndpointId, data: Record<string, unknown>, ctx: BodyRuleContext): Promise<BodyRuling> {
   switch (id) {
     case 'loginOrRegister': {
-      const login = prepareLoginBody(parsed, ctx.agentId);
-      const maskedPhone = login.phoneNumber ? maskPhone(login.phoneNumber) : undefined;
+      const phone = phoneSubject((data as LoginOrRegisterRequest).phoneNumber);
       const verdict = await ctx.limiter.checkAll([
         ['loginPerIp', ctx.ip],
-        ['loginPerPhone', login.phone],
+        ['loginPerPhone', phone.subject],
       ]);
       if (!verdict.ok) {
         return { pass: false, kind: 'rate-limited', status: 429, detail: `rate limited: ${verdict.name}`, retryAfterSeconds: verdict.retryAfterSeconds };
       }
-      return { pass: true, body: login.body, ...(maskedPhone ? { maskedPhone } : {}) };
+      return { pass: true, maskedPhone: maskPhone(phone.national) };
     }
     case 'verifyMfa': {
-      const token = typeof parsed.token === 'string' ? parsed.token : undefined;
       const verdict = await ctx.limiter.checkAll([
         ['verifyPerIp', ctx.ip],
-        ['verifyPerToken', token],
+        ['verifyPerToken', (data as VerifyMfaRequest).token],
       ]);
       if (!verdict.ok) {
         return { pass: false, kind: 'rate-limited', status: 429, detail: `rate limited: ${verdict.name}`, retryAfterSeconds: verdict.retryAfterSeconds };
@@ -50,11 +49,11 @@ export async function ruleOnBody(id: EndpointId, parsed: Record<string, unknown>
       return { pass: true };
     }
     case 'purchaseAsync': {
-      const callback = checkCallbackUrl(parsed, ctx.callbackOrigins);
+      const callback = checkCallbackUrl(data as PurchaseAsyncRequest, ctx.callbackOrigins);
       return callback.ok ? { pass: true } : { pass: false, kind: 'input-validation', status: 400, detail: callback.detail };
     }
     case 'graphql': {
-      const gate = checkGraphqlRequest(parsed);
+      const gate = checkGraphqlRequest(data);
       if (!gate.ok) return { pass: false, kind: gate.status === 403 ? 'access-denied' : 'input-validation', status: gate.status, detail: gate.detail };
       return { pass: true, body: gate.body };
     }

@@ -1,10 +1,11 @@
 /**
  * Purchase: the payment page sends the customer back to `callbackUrl`. Only the agency's own
  * origins are accepted, so nobody can turn a real payment into a redirect to a phishing page.
+ * It reads the body as the contract parsed it, which is the body forwarded (contract-body.ts).
  */
 export type CallbackCheck = { ok: true } | { ok: false; detail: string };
 
-export function checkCallbackUrl(body: Record<string, unknown>, callbackOrigins: ReadonlySet<string>): CallbackCheck {
+export function checkCallbackUrl(body: { callbackUrl?: unknown }, callbackOrigins: ReadonlySet<string>): CallbackCheck {
   const value = body.callbackUrl;
   if (typeof value !== 'string') return { ok: false, detail: 'callbackUrl is required' };
   let url: URL;

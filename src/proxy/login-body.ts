@@ -1,19 +1,18 @@
-/** login-or-register: the agency's Agent ID replaces whatever the client sent. */
-export interface LoginBody {
-  body: string;
-  /** `90:5321234567`, the rate-limit subject for SMS pumping; undefined when the body has no phone. */
-  phone?: string;
+/**
+ * login-or-register: the rate-limit subject of the phone an SMS goes to, read from the body as
+ * the contract parsed it (the very body forwarded). Spellings of one number count as one:
+ * leading zeros (the trunk prefix) and a repeated country code are dropped.
+ */
+export interface PhoneSubject {
+  /** `90:5321234567`, the subject of the per-phone limit (SMS pumping). */
+  subject: string;
   /** The national number, for the masked log field. */
-  phoneNumber?: string;
+  national: string;
 }
 
-export function prepareLoginBody(parsed: Record<string, unknown>, agentId: string): LoginBody {
-  // Spreading keeps `$type` first, which InsurUp's polymorphic parser needs.
-  const body = JSON.stringify({ ...parsed, agentId });
-  const phone = parsed.phoneNumber as { number?: unknown; countryCode?: unknown } | null | undefined;
-  if (phone && typeof phone === 'object' && (typeof phone.number === 'string' || typeof phone.number === 'number')) {
-    const number = String(phone.number).replace(/\D+/g, '');
-    return { body, phone: `${String(phone.countryCode ?? '')}:${number}`, phoneNumber: number };
-  }
-  return { body };
+export function phoneSubject(phone: { number: string; countryCode: number }): PhoneSubject {
+  const code = String(phone.countryCode);
+  let national = phone.number.replace(/^0+/, '');
+  if (national.length > 10 && national.startsWith(code)) national = national.slice(code.length).replace(/^0+/, '');
+  return { subject: `${code}:${national}`, national };
 }

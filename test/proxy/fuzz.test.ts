@@ -2,12 +2,18 @@
 // failure replays with PROXY_FUZZ_SEED=<seed>): the proxy itself never answers 5xx, nothing
 // outside the allowlist (method, path, query keys, headers) goes upstream, and every answer
 // is either the upstream's status or one of the proxy's own refusals. A recording upstream in
-// front of the sandbox sees every request the proxy sends, `/sandbox/*` included.
+// front of the sandbox sees every request the proxy sends, `/sandbox/*` included. Bodies vary
+// key case and repeat keys (as ASP.NET would read them: case-insensitively, the last one
+// winning); whatever body goes upstream must be the contract's parse of it, re-serialized,
+// with no two keys equal ignoring case and the agency's own Agent ID and callback origin.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, request as httpRequest } from 'node:http';
-import { endpoints, graphqlOperations, matchEndpoint } from '../../src/contract/index.js';
-import { AGENT_ID, FOREIGN, PAGE, login, newIdentity, seededRandom, startStack, type RecordedRequest, type Session, type Stack } from './helpers.js';
+import { isDeepStrictEqual } from 'node:util';
+import { endpoints, graphqlOperations, matchEndpoint, type EndpointDef } from '../../src/contract/index.js';
+import {
+  AGENT_ID, FOREIGN, OTHER_AGENT_ID, PAGE, login, newIdentity, seededRandom, startStack, type RecordedRequest, type Session, type Stack,
+} from './helpers.js';
 
 const SEED = Number(process.env.PROXY_FUZZ_SEED ?? 20261128);
 const ITERATIONS = Number(process.env.PROXY_FUZZ_ITERATIONS ?? 1200);
@@ -19,7 +25,7 @@ const UPSTREAM_HEADERS = new Set([
 ]);
 const GRAPHQL_DOCUMENTS = new Set<string>(Object.values(graphqlOperations).map((op) => op.query));
 /** What the proxy answers itself, without calling upstream. */
-const OWN_STATUSES = new Set([400, 401, 403, 404, 405, 413, 426, 429, 501]);
+const OWN_STATUSES = new Set([400, 401, 403, 404, 405, 413, 415, 426, 429, 501]);
 
 /** Why an answer that never went upstream has the wrong status, or undefined when it is fine. */
 function wrongOwnStatus(c: Case, status: number): string | undefined {
@@ -48,6 +54,73 @@ interface Case {
   body?: Buffer;
 }
 
+/** Valid bodies of the endpoints that take one (what the widget sends), by endpoint id. */
+const VALID_BODIES: Partial<Record<keyof typeof endpoints, () => unknown>> = {
+  loginOrRegister: () => ({ ...newIdentity().body, agentBranchId: null }),
+  verifyMfa: () => ({ token: 'mfa-token', code: '123456' }),
+  purchaseAsync: () => ({
+    $type: '3d-secure', proposalId: 'p1', proposalProductId: 'pp1', installmentNumber: 1, callbackUrl: `${PAGE}/odeme?x=1`,
+    card: { number: '4111111111111111', cvc: '123', expiryMonth: '12', expiryYear: '2030', holderName: 'Ayşe Yılmaz' },
+  }),
+  graphql: () => ({
+    query: graphqlOperations.CustomerPolicies.query, operationName: 'CustomerPolicies', variables: { customerId: AGENT_ID, skip: 0, take: 5 },
+  }),
+  createSaleOpportunity: () => ({ customerId: 'c1', assetType: 'VEHICLE', assetId: 'v1', productBranch: 'KASKO', channel: 'WEBSITE', campaign: 'yaz' }),
+  updateHealthInfo: () => ({ $type: 'individual', customerId: 'c1', height: 170, weight: 70 }),
+  sendPolicyDocument: () => ({ type: 'email', email: 'ayse@example.com' }),
+};
+
+/** What a repeated key carries: the value that would win upstream if the proxy let it through. */
+const HOSTILE: Record<string, unknown> = {
+  callbackUrl: `${FOREIGN}/phish`,
+  agentId: OTHER_AGENT_ID,
+  agentBranchId: OTHER_AGENT_ID,
+  phoneNumber: { countryCode: 90, number: '5550000000' },
+  token: 'another-token',
+  query: '{ __schema { types { name } } }',
+  number: '5555555555554444',
+};
+
+/**
+ * JSON text of `value` with keys in other cases and repeated keys, at any depth: what
+ * JSON.stringify cannot write. Repeats come before or after the original, exact or in
+ * another case, with the hostile value where there is one.
+ */
+function mutatedJson(value: unknown, random: () => number, rate: number): string {
+  const chance = (p: number) => random() < p;
+  const recase = (key: string) => {
+    const variants = [key.toUpperCase(), key[0]!.toUpperCase() + key.slice(1), key.replace(/[a-z]/, (c) => c.toUpperCase()), key];
+    return variants[Math.floor(random() * variants.length)]!;
+  };
+  if (Array.isArray(value)) return `[${value.map((v) => mutatedJson(v, random, rate)).join(',')}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const entries: string[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    const own = `${JSON.stringify(chance(rate) ? recase(key) : key)}:${mutatedJson(v, random, rate)}`;
+    if (chance(rate)) {
+      const repeat = `${JSON.stringify(chance(0.5) ? key : recase(key))}:${JSON.stringify(HOSTILE[key] ?? v)}`;
+      entries.push(...(chance(0.5) ? [own, repeat] : [repeat, own]));
+    } else {
+      entries.push(own);
+    }
+  }
+  return `{${entries.join(',')}}`;
+}
+
+/** The first pair of keys in one object that are equal ignoring case, anywhere in a parsed body. */
+function caseClash(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const seen = new Set<string>();
+  for (const [key, v] of Object.entries(value)) {
+    const folded = key.toUpperCase().toLowerCase();
+    if (seen.has(folded)) return key;
+    seen.add(folded);
+    const inner = caseClash(v);
+    if (inner) return `${key}.${inner}`;
+  }
+  return undefined;
+}
+
 function generator(random: () => number, session: Session) {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const chance = (p: number) => random() < p;
@@ -61,7 +134,7 @@ function generator(random: () => number, session: Session) {
     'faults', 'config', 'requests', 'catalog', 'healthz', 'cases:new-sale-opportunity', 'cases:other',
     'coverage-choices:kasko', 'purchase', 'sync', 'async', 'premiums', '1', '0', 'admin',
   ];
-  const templates = Object.values(endpoints).map((e) => ({ method: e.method, path: e.path }));
+  const templates = (Object.keys(endpoints) as (keyof typeof endpoints)[]).map((id) => ({ id, method: endpoints[id].method, path: endpoints[id].path }));
 
   const path = (): string => {
     const strategy = random();
@@ -119,18 +192,26 @@ function generator(random: () => number, session: Session) {
   };
 
   const customerFacing = templates.filter((t) => matchEndpoint(t.method, t.path.replace(/\{\w+\}/g, '1'))?.endpoint.customerFacing);
+  const takingBodies = customerFacing.filter((t) => VALID_BODIES[t.id]);
 
   return (): Case => {
     let method = pick(['GET', 'GET', 'POST', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD']);
     let target = path();
+    let valid: (() => unknown) | undefined;
     if (chance(0.35)) {
       // Mostly well-formed calls of the customer API, so forwarding is exercised as much as refusing.
-      const t = pick(customerFacing);
+      // Half of them to endpoints that take a body, whose bodies are the most varied input.
+      const t = chance(0.5) ? pick(takingBodies) : pick(customerFacing);
       method = t.method;
       target = t.path.replace(/\{(\w+)\}/g, () => (chance(0.9) ? pick(['p1', 'abc123', '1']) : nasty()));
+      valid = VALID_BODIES[t.id];
     }
     const c: Case = { method, path: target + query(), headers: headers() };
-    if (method !== 'GET' && method !== 'HEAD') {
+    if (valid && chance(0.8)) {
+      // The endpoint's own body: as the widget sends it, or with keys recased and repeated.
+      c.body = Buffer.from(chance(0.3) ? JSON.stringify(valid()) : mutatedJson(valid(), random, pick([0.05, 0.15, 0.4])));
+      if (chance(0.9)) c.headers['content-type'] = 'application/json';
+    } else if (method !== 'GET' && method !== 'HEAD') {
       const b = body();
       if (b) c.body = b;
     }
@@ -158,6 +239,30 @@ function send(base: string, agent: Agent | false, c: Case): Promise<{ status: nu
   });
 }
 
+/**
+ * Why a forwarded body is not the contract's reading of itself: not canonical JSON (the
+ * client's bytes passed through), keys beyond the schema, keys equal ignoring case.
+ */
+function forwardedBodyProblem(r: RecordedRequest, schema: EndpointDef['request']): string | undefined {
+  if (!r.bodyBytes) return undefined;
+  if (!schema) return `a body (${r.bodyBytes} bytes) for an endpoint that takes none`;
+  if (r.rawBody === undefined) return 'a body that is not UTF-8';
+  if (r.headers['content-type'] !== 'application/json') return `content-type ${r.headers['content-type']}`;
+  let body: unknown;
+  try {
+    body = JSON.parse(r.rawBody);
+  } catch {
+    return 'a body that is not JSON';
+  }
+  if (r.rawBody !== JSON.stringify(body)) return `the client's bytes, not the parsed body: ${r.rawBody.slice(0, 200)}`;
+  const clash = caseClash(body);
+  if (clash) return `keys equal ignoring case: ${clash}`;
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) return `a body outside the contract: ${r.rawBody.slice(0, 200)}`;
+  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(parsed.data)), body)) return `keys beyond the contract: ${r.rawBody.slice(0, 200)}`;
+  return undefined;
+}
+
 /** Why a recorded request should not have reached the sandbox, or undefined when it is fine. */
 function outsideAllowlist(r: RecordedRequest): string | undefined {
   const match = matchEndpoint(r.method, r.path);
@@ -169,7 +274,10 @@ function outsideAllowlist(r: RecordedRequest): string | undefined {
   if (extraKey) return `query key ${extraKey}`;
   const extraHeader = Object.keys(r.headers).find((h) => !UPSTREAM_HEADERS.has(h));
   if (extraHeader) return `header ${extraHeader}`;
+  const bodyProblem = forwardedBodyProblem(r, match.endpoint.request);
+  if (bodyProblem) return bodyProblem;
   if (match.id === 'loginOrRegister' && (r.body as { agentId?: unknown } | null)?.agentId !== AGENT_ID) return 'agentId not injected';
+  if (match.id === 'purchaseAsync' && new URL(String((r.body as { callbackUrl?: unknown }).callbackUrl)).origin !== PAGE) return 'foreign callbackUrl';
   if (match.id === 'graphql' && !GRAPHQL_DOCUMENTS.has(String((r.body as { query?: unknown } | null)?.query))) return 'foreign GraphQL';
   if (match.id === 'refreshToken' && r.body && typeof r.body === 'object' && !('refreshToken' in r.body)) return 'refresh without cookie';
   return undefined;
@@ -205,6 +313,7 @@ describe(`fuzz (seed ${SEED}, ${ITERATIONS} cases)`, () => {
   it('never answers 5xx itself and forwards nothing outside the allowlist', async (t) => {
     const next = generator(seededRandom(SEED), session);
     let forwarded = 0;
+    let forwardedBodies = 0;
     const statuses = new Map<number, number>();
     for (let i = 0; i < ITERATIONS; i++) {
       const c = next();
@@ -225,10 +334,12 @@ describe(`fuzz (seed ${SEED}, ${ITERATIONS} cases)`, () => {
         assert.equal(received[0]?.status, response.status, `${where}: the proxy answered ${response.status} ${response.body}`);
       }
       forwarded += received.length;
+      forwardedBodies += received.filter((r) => r.bodyBytes).length;
     }
-    t.diagnostic(`${forwarded} forwarded; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`);
+    t.diagnostic(`${forwarded} forwarded (${forwardedBodies} with a body); statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`);
     // The fuzz must exercise forwarding too, not only refusals.
     assert.ok(forwarded > ITERATIONS / 20, `only ${forwarded} cases were forwarded`);
+    assert.ok(forwardedBodies > ITERATIONS / 40, `only ${forwardedBodies} bodies were forwarded`);
     assert.ok((statuses.get(404) ?? 0) > ITERATIONS / 10, 'refusals were exercised');
   });
 });

@@ -24,7 +24,9 @@ export interface RecordedRequest {
   status: number;
   /** With the recording upstream only: the request target and the body exactly as sent. */
   target?: string;
-  rawBody?: string;
+  /** The body's bytes as UTF-8 text ("" when none; undefined when they are not valid UTF-8). */
+  rawBody?: string | undefined;
+  bodyBytes?: number;
 }
 
 export interface Stack {
@@ -117,10 +119,15 @@ export async function startRecordingUpstream(target: string): Promise<RecordingU
       const bytes = Buffer.concat(chunks);
       const rawTarget = req.url ?? '';
       const q = rawTarget.indexOf('?');
-      const rawBody = bytes.toString('latin1');
+      let rawBody: string | undefined;
+      try {
+        rawBody = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+      } catch {
+        rawBody = undefined;
+      }
       let body: unknown = null;
       try {
-        body = bytes.length ? JSON.parse(bytes.toString('utf8')) : null;
+        body = rawBody ? JSON.parse(rawBody) : null;
       } catch {
         body = rawBody;
       }
@@ -133,6 +140,7 @@ export async function startRecordingUpstream(target: string): Promise<RecordingU
         status: 0,
         target: rawTarget,
         rawBody,
+        bodyBytes: bytes.length,
       };
       requests.push(record);
       const forward = httpRequest(`${target}${rawTarget}`, { method: req.method, headers: req.headers, agent }, (answer) => {

@@ -158,6 +158,7 @@ describe('Redis rate-limit store', () => {
     await proxy.fetch(
       new Request('http://proxy.test/api/auth/customer/login-or-register', {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ $type: 'individual', identityNumber: 10000000146, phoneNumber: { number: '5329998877', countryCode: 90 } }),
       }),
     );

@@ -12,6 +12,8 @@ import { RateLimiter, DEFAULT_RATE_LIMITS } from '../../src/proxy/rate-limit.js'
 import { RefreshCoalescer, type RefreshOutcome } from '../../src/proxy/refresh.js';
 import { parseTarget, relativePath } from '../../src/proxy/request-target.js';
 import { clientIp } from '../../src/proxy/client-ip.js';
+import { isJsonMediaType, readContractBody, repeatedKey } from '../../src/proxy/contract-body.js';
+import { phoneSubject } from '../../src/proxy/login-body.js';
 import { parseCli } from '../../src/proxy/cli-options.js';
 import { endpoints, graphqlOperations } from '../../src/contract/index.js';
 
@@ -288,5 +290,56 @@ describe('CLI options', () => {
     assert.throws(() => parseCli(['--agent-id', AGENT], {}), /allowed-origin/);
     assert.throws(() => parseCli(['--nope'], {}));
     assert.throws(() => parseCli(['--rate-limit', 'bogus=1/1'], { INSURUP_AGENT_ID: AGENT, INSURUP_ALLOWED_ORIGINS: 'https://a.example' }), /rate-limit/);
+  });
+});
+
+describe('request bodies', () => {
+  it('finds keys equal ignoring case at any depth, and only keys', () => {
+    assert.equal(repeatedKey('{"callbackUrl":"a","CallbackUrl":"b"}'), 'CallbackUrl');
+    assert.equal(repeatedKey('{"a":1,"a":2}'), 'a');
+    assert.equal(repeatedKey('{"card":{"number":"1","NUMBER":"2"}}'), 'card.NUMBER');
+    assert.equal(repeatedKey('{"items":[{"x":1},{"x":1,"X":2}]}'), 'items[1].X');
+    assert.equal(repeatedKey('{"callback\\u0055rl":"a","callbackUrl":"b"}'), 'callbackUrl', 'escapes are decoded');
+    assert.equal(repeatedKey('{"to\u212Aen":"a","token":"b"}'), 'token', 'the Kelvin sign folds to k');
+    // Values, and the same key in sibling objects or across depths, are no repeats.
+    assert.equal(repeatedKey('{"a":"a","b":"A","c":["a","A"],"d":{"a":1},"e":{"a":{"A":{}}}}'), undefined);
+    assert.equal(repeatedKey('{"s":"\\"}{[,:\\"a\\":","a2":1}'), undefined, 'punctuation inside strings is text');
+    assert.equal(repeatedKey('{"a":[[[{"b":1,"B":1}]]]}'), 'a[0][0][0].B');
+    assert.equal(repeatedKey(`${'['.repeat(100_000)}${']'.repeat(100_000)}`), undefined, 'no recursion to exhaust');
+  });
+
+  it('parses with the contract, injects, and serializes the parsed data with $type first', () => {
+    const json = (text: string) => new TextEncoder().encode(text);
+    const read = readContractBody(
+      endpoints.loginOrRegister,
+      json('{"phoneNumber":{"countryCode":90,"number":"5321234567"},"identityNumber":10000000146,"Extra":"x","$type":"individual","agentId":"y"}'),
+      'application/json; charset=UTF-8',
+      { agentId: AGENT },
+    );
+    assert.ok(read.ok);
+    assert.equal(read.body, `{"$type":"individual","identityNumber":10000000146,"phoneNumber":{"number":"5321234567","countryCode":90},"agentId":"${AGENT}"}`);
+    const refused = (endpoint: (typeof endpoints)[keyof typeof endpoints], text: string, type = 'application/json') => {
+      const result = readContractBody(endpoint, json(text), type);
+      return result.ok ? 'ok' : result.status;
+    };
+    assert.equal(refused(endpoints.verifyMfa, '{"token":"t","code":"123456"}'), 'ok');
+    assert.equal(refused(endpoints.verifyMfa, '{"token":"t","code":"123456","Code":"000000"}'), 400);
+    assert.equal(refused(endpoints.verifyMfa, '[{"token":"t","code":"123456"}]'), 400);
+    assert.equal(refused(endpoints.verifyMfa, '{"token":"t","code":"12345"}'), 400);
+    assert.equal(refused(endpoints.verifyMfa, '{"token":"t","code":"123456"}', 'text/plain'), 415);
+    assert.equal(refused(endpoints.retryProduct, ''), 'ok');
+    assert.equal(refused(endpoints.retryProduct, '{}'), 400);
+    assert.ok(isJsonMediaType('application/problem+json'));
+    assert.ok(!isJsonMediaType('application/jsonx'));
+    assert.ok(!isJsonMediaType('application/json; charset=latin1'));
+  });
+
+  it('counts one phone in any spelling', () => {
+    const one = phoneSubject({ countryCode: 90, number: '5321234567' }).subject;
+    assert.equal(one, '90:5321234567');
+    for (const number of ['05321234567', '905321234567', '00905321234567', '9005321234567']) {
+      assert.equal(phoneSubject({ countryCode: 90, number }).subject, one, number);
+    }
+    assert.notEqual(phoneSubject({ countryCode: 90, number: '5321234568' }).subject, one);
   });
 });
