@@ -32,3 +32,50 @@ export function passThrough(result: UpstreamResult & { ok: true }): Response {
   const body = NULL_BODY_STATUSES.has(result.status) ? null : result.body;
   return new Response(body, { status: result.status, headers: returnedResponseHeaders(result.headers) });
 }
+
+const REFRESH_TOKEN_KEY = /^refresh_?token$/i;
+
+/** `value` without any `refreshToken` key (any case) at any depth, and whether one was there. */
+export function withoutRefreshTokens(value: unknown): { value: unknown; removed: boolean } {
+  if (Array.isArray(value)) {
+    let removed = false;
+    const items = value.map((item) => {
+      const inner = withoutRefreshTokens(item);
+      removed ||= inner.removed;
+      return inner.value;
+    });
+    return { value: items, removed };
+  }
+  if (value === null || typeof value !== 'object') return { value, removed: false };
+  let removed = false;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (REFRESH_TOKEN_KEY.test(key)) {
+      removed = true;
+      continue;
+    }
+    const inner = withoutRefreshTokens(item);
+    removed ||= inner.removed;
+    out[key] = inner.value;
+  }
+  return { value: out, removed };
+}
+
+/**
+ * verify-mfa and refresh answers the proxy does not rebuild (errors, mostly): passed on without
+ * any `refreshToken`, whatever its case or depth, so a token never reaches JavaScript even if an
+ * upstream error body carried one. A body that is not JSON cannot be searched for keys and is
+ * replaced by a problem with the same status.
+ */
+export function passThroughWithoutRefreshToken(result: UpstreamResult & { ok: true }): Response {
+  if (NULL_BODY_STATUSES.has(result.status) || !result.body.byteLength) return passThrough(result);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(result.body));
+  } catch {
+    return problemResponse('upstream-service', result.status, `InsurUp answered ${result.status} without JSON.`);
+  }
+  const stripped = withoutRefreshTokens(parsed);
+  if (!stripped.removed) return passThrough(result);
+  return new Response(JSON.stringify(stripped.value), { status: result.status, headers: returnedResponseHeaders(result.headers) });
+}

@@ -6,7 +6,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { ProblemKind } from '../contract/problems.js';
 import { allowedQuery, lookupRoute, type Route } from './allowlist.js';
-import { passThrough, rateLimited, SECURITY_HEADERS, upstreamFailure } from './answers.js';
+import { passThrough, passThroughWithoutRefreshToken, rateLimited, SECURITY_HEADERS, upstreamFailure } from './answers.js';
 import type { ValidationError } from '../contract/problems.js';
 import { readLimitedBody } from './body.js';
 import { ruleOnBody } from './body-rules.js';
@@ -254,7 +254,8 @@ export function createProxyCore(
       entry.note = `upstream ${result.failure}`;
       return upstreamFailure(result.failure);
     }
-    if (route.id === 'verifyMfa' && result.status >= 200 && result.status < 300) {
+    if (route.id === 'verifyMfa') {
+      if (result.status < 200 || result.status >= 300) return passThroughWithoutRefreshToken(result);
       const tokens = tokensFrom(result.body);
       if (!tokens) return refuse(c, 'upstream-service', 502, 'InsurUp answered verify-mfa without tokens.');
       return browserTokenResponse(tokens, cookieSettings);

@@ -5,7 +5,7 @@
  * A refresh with no cookie at all answers 204 No Content: there is no session to restore, which
  * is what every first visit asks about, so it is not an error (and logs none in the browser).
  */
-import { passThrough, upstreamFailure } from './answers.js';
+import { passThroughWithoutRefreshToken, upstreamFailure } from './answers.js';
 import type { Bytes } from './body.js';
 import { clearedRefreshCookie, hasRefreshCookie, readRefreshCookie, type CookieSettings } from './cookies.js';
 import { problemResponse } from './problems.js';
@@ -52,7 +52,7 @@ export function createCookieRoutes({ cookieSettings, callUpstream, coalescer, sh
     }
     // A refused refresh token is dead: drop the cookie with the answer.
     const dead = result.status === 400 || result.status === 401 || result.status === 403;
-    return { ok: false, response: () => passThrough(result), clearCookie: dead };
+    return { ok: false, response: () => passThroughWithoutRefreshToken(result), clearCookie: dead };
   }
 
   return {

@@ -3,6 +3,9 @@
 // are rate limited, and no log line holds a secret.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startProxy, type RunningProxy } from '../../src/proxy/node.js';
 import {
   AGENT_ID, OTHER_AGENT_ID, OTP, PAGE, cookiePair, json, login, newIdentity, refreshWith, startStack, waitFor,
   type Stack,
@@ -258,5 +261,75 @@ describe('login and code rate limits', () => {
     // Another address is not affected.
     const other = await fetch(`${stack.base}/api/auth/customer/login-or-register`, json(newIdentity().body, { 'x-forwarded-for': '198.51.100.3' }));
     assert.equal(other.status, 200);
+  });
+});
+
+describe('verify-mfa and refresh answers never carry a refresh token', () => {
+  // An upstream whose error answers carry refresh tokens, in any case and at any depth.
+  let upstream: Server;
+  let proxy: RunningProxy;
+  let next: { status: number; type: string; body: string } = { status: 400, type: 'application/json', body: '{}' };
+  const secrets = ['SECRET-1', 'SECRET-2', 'SECRET-3', 'SECRET-4'];
+
+  before(async () => {
+    upstream = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(next.status, { 'content-type': next.type });
+        res.end(next.body);
+      });
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    proxy = await startProxy({
+      upstream: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+      agentId: AGENT_ID,
+      allowedOrigins: [PAGE],
+      port: 0,
+      log: () => {},
+    });
+  });
+  after(async () => {
+    await proxy.close();
+    await new Promise((resolve) => upstream.close(resolve));
+  });
+
+  const verify = () => fetch(`${proxy.url}/api/auth/customer/verify-mfa`, json({ token: 't', code: OTP }));
+  const refresh = () => fetch(`${proxy.url}/api/auth/customer/refresh`, { method: 'POST', headers: { origin: PAGE, cookie: '__Secure-insurup-refresh=old' } });
+
+  it('strips refreshToken in any case and at any depth from error answers, keeping the rest', async () => {
+    const problem = {
+      type: 'https://api.insurup.com/problems/input-validation',
+      status: 400,
+      codes: ['MFA_CODE_INVALID'],
+      refreshToken: secrets[0],
+      extensions: { RefreshToken: secrets[1], items: [{ REFRESHTOKEN: secrets[2], keep: 1 }], refresh_token: secrets[3] },
+    };
+    for (const [call, status] of [[verify, 400], [refresh, 401], [refresh, 500], [verify, 503]] as const) {
+      next = { status, type: 'application/problem+json', body: JSON.stringify({ ...problem, status }) };
+      const response = await call();
+      assert.equal(response.status, status);
+      const text = await response.text();
+      for (const secret of secrets) assert.ok(!text.includes(secret), `${status}: ${text}`);
+      assert.deepEqual(JSON.parse(text), {
+        type: problem.type, status, codes: ['MFA_CODE_INVALID'], extensions: { items: [{ keep: 1 }] },
+      });
+      assert.equal(response.headers.get('content-type'), 'application/problem+json');
+    }
+  });
+
+  it('passes an answer without a refresh token through byte for byte', async () => {
+    next = { status: 400, type: 'application/problem+json', body: '{ "type": "x",  "status": 400 }' };
+    assert.equal(await (await verify()).text(), next.body);
+  });
+
+  it('replaces an error body that is not JSON, which cannot be searched for keys', async () => {
+    next = { status: 502, type: 'text/plain', body: `refreshToken=${secrets[0]}` };
+    for (const call of [verify, refresh]) {
+      const response = await call();
+      assert.equal(response.status, 502);
+      const text = await response.text();
+      assert.ok(!text.includes(secrets[0]!), text);
+      assert.equal(((JSON.parse(text)) as { type: string }).type, 'https://api.insurup.com/problems/upstream-service');
+    }
   });
 });
