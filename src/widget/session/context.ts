@@ -38,6 +38,9 @@ export function pageSessionFor(proxyUrl: string, product: ProductName, lang?: ()
   if (!session) {
     session = new FlowSession({ auth: authSessionFor(url, lang), product, storageKey: key });
     pageSessions().set(key, session);
+    // Back from a payment page: the return parameters leave the address bar, and a return this
+    // tab did not start is checked here too (elements placed on their own, no <insurup-flow>).
+    session.takePaymentReturn();
     announceStepChanges(session);
   }
   return session;
@@ -54,6 +57,8 @@ function announceStepChanges(session: FlowSession): void {
   const announce = () => {
     const status = session.auth.status;
     if (status === 'unknown' || status === 'restoring') return;
+    // A payment return from another tab is being checked: the step is known once it is answered.
+    if (session.foreignReturn?.status === 'checking') return;
     const step = session.step;
     if (step === shown) return;
     const previousStep = shown;

@@ -69,8 +69,10 @@ export function initialFlowState(product: ProductName): FlowState {
 /** The furthest step the state allows: a step whose inputs are missing is not reachable. */
 export function furthestStep(state: FlowState, authenticated: boolean): StepName {
   if (!authenticated) return 'login';
-  if (!state.assetReady) return 'asset';
+  // A bought policy is shown whatever came before it (a payment finished in another tab lands
+  // here with only the policy confirmed).
   if (state.policyId) return 'policy';
+  if (!state.assetReady) return 'asset';
   if (!state.proposalId || !state.selection) return 'quotes';
   return 'checkout';
 }

@@ -4,3 +4,4 @@ export * from './flow-session.js';
 export * from './persistence.js';
 export * from './context.js';
 export * from './cases.js';
+export * from './payment-return.js';

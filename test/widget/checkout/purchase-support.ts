@@ -3,7 +3,7 @@
  * (TSS needs no vehicle or home), a purchasable product that takes a given payment option,
  * the page session already at checkout, and the sandbox's payment pages driven like a browser.
  */
-import { until, loginViaApi, sandboxCatalog, sandboxRequests, testEnv } from '../support/env.js';
+import { until, loginViaApi, sandboxCatalog, sandboxRequests, testEnv, type Identity } from '../support/env.js';
 import { pageSessionFor } from '../../../src/widget/session/context.js';
 import type { FlowSession } from '../../../src/widget/session/flow-session.js';
 import type { AuthSession } from '../../../src/widget/session/auth-session.js';
@@ -69,6 +69,8 @@ export async function settledProposal(auth: AuthSession): Promise<{ proposalId: 
 export async function prepareCheckout(
   wanted: PaymentOption | ((product: ProposalProduct) => boolean),
   installments: 'single' | 'many' = 'single',
+  /** This customer (e.g. to log the same one in again later); default a new one per attempt. */
+  identity?: Identity,
 ): Promise<Prepared> {
   const { proxyUrl } = await testEnv();
   const fits = typeof wanted === 'function' ? wanted : (p: ProposalProduct) => p.supportedPaymentOptions.includes(wanted);
@@ -77,7 +79,7 @@ export async function prepareCheckout(
   let found: { auth: AuthSession; proposalId: string; product: ProposalProduct } | undefined;
   let states = '';
   for (let attempt = 0; attempt < 4 && !found; attempt++) {
-    const auth = await loginViaApi();
+    const auth = await loginViaApi(identity);
     const { proposalId, products } = await settledProposal(auth);
     const product = products.find((p) => p.state === 'ACTIVE' && p.productType === 'WEB_SERVICE' && fits(p));
     if (product) found = { auth, proposalId, product };

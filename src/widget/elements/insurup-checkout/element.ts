@@ -7,6 +7,8 @@ import type { AsyncPaymentType, PurchaseAsyncRequest } from '../../../contract/p
 import type { MessageKey } from '../../i18n/index.js';
 import { InsurupElement } from '../shared/insurup-element.js';
 import { renderError, renderPending } from '../shared/status.js';
+import { renderForeignReturn } from '../shared/payment-return-notice.js';
+import type { FlowSession } from '../../session/flow-session.js';
 import { elementStyles } from '../../styles/shared.js';
 import { defineElement } from '../../define.js';
 import { checkoutStyles } from './styles.js';
@@ -15,7 +17,7 @@ import { loadCheckout, type CheckoutLoad } from './load-checkout.js';
 import { listenForPurchase } from './purchase-listener.js';
 import { renderAgencyHelp } from './agency-help.js';
 import { isCardPayment, offeredPaymentTypes, parsePaymentTypes } from './payment-types.js';
-import { buildCallbackUrl, newReturnMarker, removeReturnParams } from './payment-return.js';
+import { buildCallbackUrl, newReturnMarker } from './payment-return.js';
 import { openInNewTab } from '../insurup-policy/open-document.js';
 
 /** Document links are short-lived (minutes); an older one is fetched again before opening. */
@@ -184,8 +186,7 @@ export class InsurupCheckout extends InsurupElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The return parameters have done their job (the session knows the pending purchase).
-    removeReturnParams();
+    // (The return parameters left the address bar when the session read them.)
     window.addEventListener('pageshow', this.#onPageShow);
   }
 
@@ -237,6 +238,15 @@ export class InsurupCheckout extends InsurupElement {
   private renderBody(): TemplateResult | typeof nothing {
     const session = this.session;
     if (!session) return renderError(this.t('common.missingProxy'));
+    // Placed on its own, on a page the payment returned to from another tab: that return's message.
+    const returned = renderForeignReturn(this, session);
+    if (returned === nothing) return this.renderSteps(session);
+    const status = session.foreignReturn?.status;
+    if (status === 'checking' || status === 'login') return returned;
+    return html`${returned}${this.renderSteps(session)}`;
+  }
+
+  private renderSteps(session: FlowSession): TemplateResult | typeof nothing {
     const auth = session.auth;
     if (auth.status === 'unknown' || auth.status === 'restoring') return renderPending(this.t('common.loading'));
     if (!auth.isAuthenticated) return this.info(this.t('common.needsLogin'));

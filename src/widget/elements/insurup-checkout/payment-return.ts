@@ -3,16 +3,19 @@
  * callback URL gets a random return marker (`insurup_return=<id>`), saved with the pending
  * purchase in the FlowSession. On the way back the marker says "this is our return"; nothing
  * else in the query (`success`, `policyId`, `error`, appended by InsurUp) is ever trusted: the
- * product's state is fetched from the API instead.
+ * product's state is fetched from the API instead (see src/widget/session/payment-return.ts
+ * for a return this tab did not start).
  */
 import { CALLBACK_PARAMS } from '../../../contract/purchase.js';
 import { RETURN_MARKER_PARAM, type PendingPurchase } from '../../session/flow-state.js';
 import type { FlowSession } from '../../session/flow-session.js';
+import { readReturnMarker } from '../../session/payment-return.js';
+
+// Reading and removing the return parameters is the session's (sessions read them on load).
+export { readReturnMarker, removeReturnParams } from '../../session/payment-return.js';
 
 /** The query parameter that marks a return from a payment page (the session's own constant). */
 export const RETURN_PARAM = RETURN_MARKER_PARAM;
-
-const MARKER = /^[0-9a-f]{16,64}$/;
 
 /** A fresh, unguessable marker (128 bits, hex). */
 export function newReturnMarker(): string {
@@ -31,18 +34,6 @@ export function buildCallbackUrl(marker: string, callbackUrl: string | undefined
   for (const name of [RETURN_PARAM, ...CALLBACK_PARAMS]) url.searchParams.delete(name);
   url.searchParams.set(RETURN_PARAM, marker);
   return url.href;
-}
-
-/** The well-formed marker in an address, or null. */
-export function readReturnMarker(address: Pick<Location, 'href'> | URL | string): string | null {
-  const href = typeof address === 'string' ? address : address.href;
-  let marker: string | null;
-  try {
-    marker = new URL(href).searchParams.get(RETURN_PARAM);
-  } catch {
-    return null;
-  }
-  return marker && MARKER.test(marker) ? marker : null;
 }
 
 export interface PaymentReturn {
@@ -64,17 +55,4 @@ export function detectPaymentReturn(address: Pick<Location, 'href'> | URL | stri
   // login still being restored does not bounce the return to the login step).
   const ours = session.resumePaymentReturn(typeof address === 'string' ? address : address.href);
   return { marker, pending: ours ? pending : null };
-}
-
-/**
- * Removes the marker and InsurUp's callback parameters from the address bar (the page's own
- * parameters stay), so a bookmark, a shared link or a reload does not carry them. Only acts
- * when the marker is present: `success` on its own may be the host page's parameter.
- */
-export function removeReturnParams(win: Pick<Window, 'location' | 'history'> = window): boolean {
-  const url = new URL(win.location.href);
-  if (!url.searchParams.has(RETURN_PARAM)) return false;
-  for (const name of [RETURN_PARAM, ...CALLBACK_PARAMS]) url.searchParams.delete(name);
-  win.history.replaceState(win.history.state, '', `${url.pathname}${url.search}${url.hash}`);
-  return true;
 }

@@ -22,6 +22,7 @@ import { storageKey } from '../../session/persistence.js';
 import { elementStyles } from '../../styles/shared.js';
 import { InsurupElement } from '../shared/insurup-element.js';
 import { renderError, renderPending } from '../shared/status.js';
+import { renderForeignReturn } from '../shared/payment-return-notice.js';
 import { flowIdOf } from './flow-id.js';
 import { focusStepHeading } from './focus-step.js';
 import { loadElement } from '../registry.js';
@@ -149,8 +150,12 @@ export class InsurupFlow extends InsurupElement {
     this.releaseSession = session.subscribe(() => this.requestUpdate());
     this.provider.setValue(session);
     this.shownStep = null;
-    // Back from the bank or the insurer: this flow's own return lands on checkout.
-    session.resumePaymentReturn();
+    // Back from the bank or the insurer: this flow's own return lands on checkout; a return
+    // this tab did not start is checked with the API (the policy, or a message, once known).
+    if (session.takePaymentReturn() === 'foreign') {
+      session.claimReturnNotice(this);
+      this.focusPending = true;
+    }
   }
 
   private dropSession(): void {
@@ -167,6 +172,8 @@ export class InsurupFlow extends InsurupElement {
     if (!session) return null;
     const status = session.auth.status;
     if (status === 'unknown' || status === 'restoring') return null;
+    // A payment return from another tab is being checked: no step until the answer.
+    if (session.foreignReturn?.status === 'checking') return null;
     return session.step;
   }
 
@@ -254,10 +261,14 @@ export class InsurupFlow extends InsurupElement {
     const session = this.flowSession;
     if (!session) return renderError(this.t('flow.badProduct'));
     const step = this.currentStep;
+    const checking = session.foreignReturn?.status === 'checking';
     return html`<div class="flow" part="flow">
       ${this.renderAccount(session)} ${this.renderProgress(session, step)}
+      ${checking ? nothing : renderForeignReturn(this, session)}
       <div class="step" part="step" role="group" tabindex="-1" aria-label=${step ? this.t(stepLabelKey(step, session.product)) : nothing}>
-        ${step ? this.renderStep(session, step) : renderPending(this.t('flow.resuming'))}
+        ${step
+          ? this.renderStep(session, step)
+          : renderPending(this.t(checking ? 'common.paymentReturn.checking' : 'flow.resuming'))}
       </div>
       ${this.renderBack(session, step)}
     </div>`;

@@ -9,6 +9,8 @@ import { validateEmail } from '../../validation/email.js';
 import { InsurupElement } from '../shared/insurup-element.js';
 import { textField } from '../shared/field.js';
 import { renderError, renderPending } from '../shared/status.js';
+import { renderForeignReturn } from '../shared/payment-return-notice.js';
+import type { FlowSession } from '../../session/flow-session.js';
 import { elementStyles } from '../../styles/shared.js';
 import { defineElement } from '../../define.js';
 import { policyStyles } from './styles.js';
@@ -140,6 +142,15 @@ export class InsurupPolicy extends InsurupElement {
   private renderBody(): TemplateResult | typeof nothing {
     const session = this.session;
     if (!session) return renderError(this.t('common.missingProxy'));
+    // Placed on its own, on a page the payment returned to from another tab: that return's message.
+    const returned = renderForeignReturn(this, session);
+    if (returned === nothing) return this.renderPolicyState(session);
+    const status = session.foreignReturn?.status;
+    if (status === 'checking' || status === 'login') return returned;
+    return html`${returned}${this.renderPolicyState(session)}`;
+  }
+
+  private renderPolicyState(session: FlowSession): TemplateResult | typeof nothing {
     const auth = session.auth;
     if (auth.status === 'unknown' || auth.status === 'restoring') return renderPending(this.t('common.loading'));
     if (!auth.isAuthenticated) return html`<p class="alert info" part="notice">${this.t('common.needsLogin')}</p>`;

@@ -22,6 +22,11 @@ export const common = {
   'common.needsQuote': 'Choose a quote first to pay.',
   'common.needsPolicy': 'There is no policy yet.',
   'common.missingProxy': 'This element is not configured: the proxy-url attribute is missing.',
+  'common.paymentReturn.checking': 'Checking your payment…',
+  'common.paymentReturn.login': 'Log in to see the result of your payment. Once you are logged in, your policy is shown here.',
+  'common.paymentReturn.unconfirmed.title': 'We could not confirm this payment here',
+  'common.paymentReturn.unconfirmed.body':
+    'You came back from the payment page, but there is no policy for this payment in your account. If you started the payment in another tab, carry on there; if you have questions, contact your agency.',
 } as const satisfies Record<keyof typeof trCommon, string>;
 
 export const validation = {

@@ -21,6 +21,12 @@ export const common = {
   'common.needsQuote': 'Ödeme için önce bir teklif seçin.',
   'common.needsPolicy': 'Henüz bir poliçe yok.',
   'common.missingProxy': 'Bu bileşen yapılandırılmamış: proxy-url özniteliği eksik.',
+  // A payment finished in another tab (or a banking app's new tab): see session/payment-return.ts.
+  'common.paymentReturn.checking': 'Ödemeniz kontrol ediliyor…',
+  'common.paymentReturn.login': 'Ödemenizin sonucunu görmek için giriş yapın. Giriş yaptığınızda poliçenizi burada gösteririz.',
+  'common.paymentReturn.unconfirmed.title': 'Ödemeniz burada doğrulanamadı',
+  'common.paymentReturn.unconfirmed.body':
+    'Ödeme sayfasından döndünüz, ancak hesabınızda bu ödemeye ait bir poliçe bulamadık. Ödemeyi başka bir sekmede başlattıysanız o sekmede devam edin; sorunuz olursa acentenizle iletişime geçin.',
 } as const;
 
 /** Messages for validator keys (src/widget/validation): `validation.<key>`. */
