@@ -17,7 +17,7 @@ import type { CookieSettings } from './cookies.js';
 import { corsHeaders, judgeOrigin, mayUseRefreshCookie, preflightHeaders, type OriginVerdict } from './cors.js';
 import { upstreamRequestHeaders } from './headers.js';
 import { formatLogLine, type LogEntry } from './log.js';
-import { resolveOptions, type ProxyConfig, type ProxyOptions } from './options.js';
+import { resolveOptions, type EdgeProxyOptions, type ProxyConfig } from './options.js';
 import { problemResponse } from './problems.js';
 import { RateLimiter } from './rate-limit.js';
 import { RefreshCoalescer } from './refresh.js';
@@ -40,14 +40,14 @@ export interface ProxyCore {
   config: ProxyConfig;
   limiter: RateLimiter;
   /** Client IP as the rate limits see it ("unknown" when the runtime gives none). */
-  ipOf(headers: Headers, env: unknown): string;
+  ipOf(headers: Headers, env: unknown, request?: Request): string;
   writeLog(entry: LogEntry): void;
   fetch(request: Request, env?: unknown, ctx?: unknown): Promise<Response>;
 }
 
 /** `transport` replaces fetch for upstream calls (node.ts passes a node:http one). */
 export function createProxyCore(
-  options: ProxyOptions,
+  options: EdgeProxyOptions,
   transport: (config: ProxyConfig) => UpstreamTransport = (config) => fetchTransport(config.upstream, config.upstreamTimeoutMs),
 ): ProxyCore {
   const config = resolveOptions(options);
@@ -78,12 +78,18 @@ export function createProxyCore(
   const cookieRoutes = createCookieRoutes({ cookieSettings, callUpstream, coalescer, shared });
   let warnedNoIp = false;
 
-  const ipOf = (headers: Headers, env: unknown): string => {
-    const ip = clientIp(headers, env, config.trustProxy);
+  const fromRequest = options.clientIp;
+  const ipOf = (headers: Headers, env: unknown, request?: Request): string => {
+    let ip: string | undefined;
+    try {
+      ip = clientIp(headers, env, config.trustProxy, fromRequest && request ? { request, clientIp: fromRequest } : undefined);
+    } catch (error) {
+      note(`clientIp failed: ${String((error as Error)?.message ?? error)}`);
+    }
     if (ip) return ip;
     if (!warnedNoIp) {
       warnedNoIp = true;
-      note('no client address from this runtime: per-IP limits are shared by all clients; set trustProxy if a proxy in front sets X-Forwarded-For');
+      note('no client address for a request: per-IP limits count it with every other such request; check clientIp, or set trustProxy if a proxy in front sets X-Forwarded-For');
     }
     return 'unknown';
   };
@@ -110,7 +116,7 @@ export function createProxyCore(
   const logLine: MiddlewareHandler<AppEnv> = async (c, next) => {
     const started = performance.now();
     const target = requestTarget(c.req.raw, c.env);
-    const ip = ipOf(c.req.raw.headers, c.env);
+    const ip = ipOf(c.req.raw.headers, c.env, c.req.raw);
     const entry: LogEntry = { method: c.req.method, path: target.path, status: 0, ms: 0, ip };
     c.set('entry', entry);
     c.set('target', target);

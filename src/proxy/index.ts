@@ -3,9 +3,10 @@
  * and on edge runtimes (`export default createProxy({...})`). No Node imports here.
  */
 import { createProxyCore } from './app.js';
-import type { ProxyOptions } from './options.js';
+import { requireClientAddresses, type EdgeProxyOptions } from './options.js';
+import { runsOnNode } from './runtime.js';
 
-export type { ProxyOptions } from './options.js';
+export type { ClientIpOption, EdgeProxyOptions, ProxyOptions } from './options.js';
 export { DEFAULTS } from './options.js';
 export type { Limit, RateLimits, RateLimitStore, StoreHit } from './rate-limit.js';
 export { DEFAULT_RATE_LIMITS } from './rate-limit.js';
@@ -15,7 +16,12 @@ export interface ProxyHandler {
   fetch(request: Request, env?: unknown, ctx?: unknown): Promise<Response>;
 }
 
-export function createProxy(options: ProxyOptions): ProxyHandler {
+/**
+ * Refuses to start (a configuration error) where it could not tell visitors apart: not on Node
+ * (whose server adapter passes the socket), and neither `clientIp` nor `trustProxy` given.
+ */
+export function createProxy(options: EdgeProxyOptions): ProxyHandler {
+  requireClientAddresses(options, runsOnNode());
   const core = createProxyCore(options);
   return { fetch: core.fetch };
 }

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { createProxyCore } from './app.js';
 import { createNodeUpstream, type NodeUpstream } from './node-upstream.js';
-import type { ProxyOptions } from './options.js';
+import { refuseClientIpOnNode, type ProxyOptions } from './options.js';
 import { attachHubBridge, type HubBridgeOptions } from './ws-bridge.js';
 
 export type { ProxyOptions } from './options.js';
@@ -37,6 +37,7 @@ export interface NodeProxy {
 
 /** The proxy for an existing Node server (mount it under basePath): fetch handler, hub bridge, node:http upstream. */
 export function createNodeProxy(options: ProxyOptions & HubBridgeOptions): NodeProxy {
+  refuseClientIpOnNode(options);
   let nodeUpstream: NodeUpstream | undefined;
   const core = createProxyCore(options, (config) => {
     nodeUpstream = createNodeUpstream(config.upstream, config.upstreamTimeoutMs);

@@ -32,6 +32,19 @@ export interface ProxyOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * The client address of a request for the rate limits, on runtimes that give no socket: from a
+ * header the platform sets itself (Cloudflare: `cf-connecting-ip`), or from the runtime's own
+ * argument passed to `fetch` as `env` (Deno's `info.remoteAddr.hostname`, Bun's
+ * `server.requestIP(request)?.address`). undefined when unknown.
+ */
+export type ClientIpOption = (request: Request, env?: unknown) => string | undefined;
+
+/** createProxy's options: the shared ones and `clientIp` (Node uses the socket instead). */
+export interface EdgeProxyOptions extends ProxyOptions {
+  clientIp?: ClientIpOption;
+}
+
 export interface ProxyConfig {
   upstream: string;
   upstreamOrigin: string;
@@ -99,6 +112,28 @@ function rateLimits(overrides: Partial<RateLimits> | undefined): RateLimits {
     if (!Number.isFinite(windowMs) || windowMs <= 0) fail(`rateLimit.${name}.windowMs must be positive`);
   }
   return limits;
+}
+
+/**
+ * Per-IP limits need client addresses. A runtime without a socket (every edge runtime) gives
+ * none, and every visitor would share one bucket: one visitor's 20 logins would block all
+ * logins for an hour. So createProxy refuses to start there unless told where addresses are.
+ */
+export function requireClientAddresses(options: EdgeProxyOptions, socketAddresses: boolean): void {
+  if (options.clientIp !== undefined && typeof options.clientIp !== 'function') fail('clientIp must be a function (request) => string | undefined');
+  if (options.clientIp || options.trustProxy || socketAddresses) return;
+  fail(
+    'this runtime gives no client address, so every visitor would share one per-IP rate limit. ' +
+      "Pass clientIp, e.g. on Cloudflare clientIp: (request) => request.headers.get('cf-connecting-ip') ?? undefined, " +
+      'or trustProxy: true behind a proxy that sets X-Forwarded-For',
+  );
+}
+
+/** startProxy and createNodeProxy read the socket; a clientIp meant for an edge runtime is a mistake there. */
+export function refuseClientIpOnNode(options: object): void {
+  if ('clientIp' in options && (options as EdgeProxyOptions).clientIp !== undefined) {
+    fail('clientIp is for createProxy on edge runtimes; on Node the client address is the socket’s (or X-Forwarded-For with trustProxy)');
+  }
 }
 
 export function resolveOptions(options: ProxyOptions): ProxyConfig {

@@ -14,6 +14,7 @@ import { parseTarget, relativePath } from '../../src/proxy/request-target.js';
 import { clientIp } from '../../src/proxy/client-ip.js';
 import { isJsonMediaType, readContractBody, repeatedKey } from '../../src/proxy/contract-body.js';
 import { phoneSubject } from '../../src/proxy/login-body.js';
+import { runsOnNode } from '../../src/proxy/runtime.js';
 import { parseCli } from '../../src/proxy/cli-options.js';
 import { endpoints, graphqlOperations } from '../../src/contract/index.js';
 
@@ -341,5 +342,21 @@ describe('request bodies', () => {
       assert.equal(phoneSubject({ countryCode: 90, number }).subject, one, number);
     }
     assert.notEqual(phoneSubject({ countryCode: 90, number: '5321234568' }).subject, one);
+  });
+});
+
+describe('runtime', () => {
+  it('knows Node from the runtimes that imitate its process global', () => {
+    assert.equal(runsOnNode(), true);
+    const g = globalThis as Record<string, unknown>;
+    for (const marker of ['Deno', 'Bun', 'EdgeRuntime']) {
+      g[marker] = marker === 'EdgeRuntime' ? 'edge-runtime' : {};
+      try {
+        assert.equal(runsOnNode(), false, marker);
+      } finally {
+        delete g[marker];
+      }
+    }
+    assert.equal(runsOnNode(), true);
   });
 });
