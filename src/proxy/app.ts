@@ -235,6 +235,7 @@ export function createProxyCore(
         const ruling = await ruleOnBody(route.id, contract.data, {
           ip: c.get('ip'),
           callbackOrigins: config.callbackOrigins,
+          agentBranchIds: config.agentBranchIds,
           limiter,
         });
         if (!ruling.pass) {

@@ -1,6 +1,7 @@
 /**
  * The endpoints whose parsed body the proxy rules on: login-or-register (SMS limits),
- * verify-mfa (code-guessing limits), purchase (callback origin) and GraphQL (fixed documents).
+ * verify-mfa (code-guessing limits), purchase (callback origin) and GraphQL (fixed documents),
+ * and every body with an `agentBranchId` (the agency's own branches, when it lists them).
  * They read the body as the contract parsed it (contract-body.ts), which is what goes upstream.
  * Each either lets the request on, possibly with a rewritten body, or refuses it here.
  */
@@ -21,11 +22,18 @@ export type BodyRuling =
 export interface BodyRuleContext {
   ip: string;
   callbackOrigins: ReadonlySet<string>;
+  /** Lower-case GUIDs; undefined when any branch id passes. */
+  agentBranchIds: ReadonlySet<string> | undefined;
   limiter: RateLimiter;
 }
 
 /** `data` is the body after the endpoint's request schema (contract-body.ts). */
 export async function ruleOnBody(id: EndpointId, data: Record<string, unknown>, ctx: BodyRuleContext): Promise<BodyRuling> {
+  // Sales attribution: the page may name a branch, but only one of the agency's own.
+  const branch = data.agentBranchId;
+  if (ctx.agentBranchIds && typeof branch === 'string' && !ctx.agentBranchIds.has(branch.toLowerCase())) {
+    return { pass: false, kind: 'input-validation', status: 400, detail: "agentBranchId is not one of the agency's branches" };
+  }
   switch (id) {
     case 'loginOrRegister': {
       const phone = phoneSubject((data as LoginOrRegisterRequest).phoneNumber);

@@ -12,6 +12,8 @@ export const USAGE = `insurup-proxy: the agency token proxy for insurup-elements
   --agent-id GUID            the agency's Agent ID       env INSURUP_AGENT_ID (required)
   --allowed-origin ORIGIN    agency page origin, repeat  env INSURUP_ALLOWED_ORIGINS (comma-separated, required)
   --callback-origin ORIGIN   purchase callback origin    env INSURUP_CALLBACK_ORIGINS (default: allowed origins)
+  --agent-branch-id GUID     a branch the page may name, repeat
+                                                         env INSURUP_AGENT_BRANCH_IDS (comma-separated; default: any)
   --port N                   default 8787                env PORT
   --host HOST                default 127.0.0.1           env HOST
   --base-path /PATH          default "" (the root)       env INSURUP_BASE_PATH
@@ -72,6 +74,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliParse {
       'agent-id': { type: 'string' },
       'allowed-origin': { type: 'string', multiple: true },
       'callback-origin': { type: 'string', multiple: true },
+      'agent-branch-id': { type: 'string', multiple: true },
       port: { type: 'string' },
       host: { type: 'string' },
       'base-path': { type: 'string' },
@@ -92,6 +95,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliParse {
   const allowedOrigins = list(values['allowed-origin'], env.INSURUP_ALLOWED_ORIGINS);
   if (!allowedOrigins.length) throw new Error('--allowed-origin (or INSURUP_ALLOWED_ORIGINS) is required');
   const callbackOrigins = list(values['callback-origin'], env.INSURUP_CALLBACK_ORIGINS);
+  const agentBranchIds = list(values['agent-branch-id'], env.INSURUP_AGENT_BRANCH_IDS);
   const publicPath = values['public-path'] ?? env.INSURUP_PUBLIC_PATH;
   const redisUrl = values['redis-url'] ?? env.INSURUP_REDIS_URL;
   const rateLimit = parseRateLimits(list(values['rate-limit'], env.INSURUP_RATE_LIMITS));
@@ -103,6 +107,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliParse {
     agentId,
     allowedOrigins,
     ...(callbackOrigins.length ? { callbackOrigins } : {}),
+    ...(agentBranchIds.length ? { agentBranchIds } : {}),
     port: number(values.port, env.PORT, 'port') ?? 8787,
     host: values.host ?? env.HOST ?? '127.0.0.1',
     basePath: values['base-path'] ?? env.INSURUP_BASE_PATH ?? '',

@@ -11,6 +11,11 @@ export interface ProxyOptions {
   allowedOrigins: string[];
   /** Origins a purchase `callbackUrl` may point to; default allowedOrigins. */
   callbackOrigins?: string[];
+  /**
+   * The agency's branch ids (GUIDs). When set, a body whose `agentBranchId` is another one
+   * (login-or-register, new-sale-opportunity) is refused; default: any branch the page sends.
+   */
+  agentBranchIds?: string[];
   /** Path prefix the proxy serves under, e.g. `/insurup`; default "" (the root). */
   basePath?: string;
   /** Path prefix the browser sees, when a reverse proxy in front rewrites it; default basePath. */
@@ -51,6 +56,8 @@ export interface ProxyConfig {
   agentId: string;
   allowedOrigins: ReadonlySet<string>;
   callbackOrigins: ReadonlySet<string>;
+  /** Lower-case; undefined when any branch id passes. */
+  agentBranchIds: ReadonlySet<string> | undefined;
   basePath: string;
   publicPath: string;
   secureCookies: boolean;
@@ -152,12 +159,17 @@ export function resolveOptions(options: ProxyOptions): ProxyConfig {
     ? new Set(options.callbackOrigins.map((o) => normalizeOrigin(o, 'callback origin')))
     : allowedOrigins;
   const basePath = pathPrefix(options.basePath ?? '', 'basePath');
+  if (options.agentBranchIds !== undefined && !Array.isArray(options.agentBranchIds)) fail('agentBranchIds must be a list of GUIDs');
+  for (const id of options.agentBranchIds ?? []) {
+    if (typeof id !== 'string' || !GUID.test(id)) fail(`agent branch id ${JSON.stringify(id)} must be a GUID`);
+  }
   return {
     upstream: upstream.origin + upstream.pathname.replace(/\/$/, ''),
     upstreamOrigin: upstream.origin,
     agentId: options.agentId,
     allowedOrigins,
     callbackOrigins,
+    agentBranchIds: options.agentBranchIds && new Set(options.agentBranchIds.map((id) => id.toLowerCase())),
     basePath,
     publicPath: options.publicPath === undefined ? basePath : pathPrefix(options.publicPath, 'publicPath'),
     secureCookies: options.secureCookies ?? true,

@@ -185,3 +185,58 @@ describe('request bodies are forwarded as the contract read them', () => {
     assert.equal(forwarded?.bodyBytes, 0);
   });
 });
+
+describe('branch attribution', () => {
+  const BRANCH = '3c1d5e7f-0000-4a2b-8c3d-000000000001';
+  const OTHER_BRANCH = '3c1d5e7f-0000-4a2b-8c3d-0000000000ff';
+  const sale = (agentBranchId?: string | null) => ({
+    customerId: 'c1', assetType: 'VEHICLE', assetId: 'v1', productBranch: 'KASKO', channel: 'WEBSITE',
+    ...(agentBranchId === undefined ? {} : { agentBranchId }),
+  });
+
+  const withStack = async (options: { agentBranchIds?: string[] }, run: (stack: Stack, token: string) => Promise<void>) => {
+    const stack = await startStack(options, {}, { recordUpstream: true });
+    try {
+      const session = await login(stack);
+      await stack.clearReceived();
+      await run(stack, session.accessToken);
+    } finally {
+      await stack.close();
+    }
+  };
+  const post = (stack: Stack, token: string, path: string, body: unknown) =>
+    fetch(`${stack.base}${path}`, {
+      method: 'POST',
+      headers: { origin: PAGE, 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+  const forwardedBranches = async (stack: Stack) =>
+    (await stack.received()).filter((r) => r.bodyBytes).map((r) => (r.body as { agentBranchId?: unknown }).agentBranchId);
+
+  it('refuses another branch id before upstream when the agency lists its branches', async () => {
+    await withStack({ agentBranchIds: [BRANCH.toUpperCase()] }, async (stack, token) => {
+      for (const body of [{ ...newIdentity().body, agentBranchId: OTHER_BRANCH }, sale(OTHER_BRANCH)]) {
+        const path = 'phoneNumber' in body ? LOGIN_PATH : '/api/cases:new-sale-opportunity';
+        const response = await post(stack, token, path, body);
+        assert.equal(response.status, 400, path);
+        assert.match(((await response.json()) as { detail: string }).detail, /agentBranchId/);
+      }
+      assert.deepEqual(await stack.received(), []);
+      // Its own branch (in any case), no branch, and null pass.
+      for (const body of [{ ...newIdentity().body, agentBranchId: BRANCH }, sale(BRANCH), sale(null), sale()]) {
+        const response = await post(stack, token, 'phoneNumber' in body ? LOGIN_PATH : '/api/cases:new-sale-opportunity', body);
+        assert.notEqual(response.status, 400, JSON.stringify(body));
+        await response.arrayBuffer();
+      }
+      assert.deepEqual(await forwardedBranches(stack), [BRANCH, BRANCH, null, undefined]);
+    });
+  });
+
+  it('passes any branch id when the agency lists none (unchanged)', async () => {
+    await withStack({}, async (stack, token) => {
+      const response = await post(stack, token, '/api/cases:new-sale-opportunity', sale(OTHER_BRANCH));
+      await response.arrayBuffer();
+      assert.deepEqual(await forwardedBranches(stack), [OTHER_BRANCH]);
+    });
+  });
+});

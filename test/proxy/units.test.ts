@@ -248,6 +248,12 @@ describe('options', () => {
     assert.throws(() => resolveOptions({ ...base, basePath: '/a/../b' }), /basePath/);
     assert.throws(() => resolveOptions({ ...base, upstream: 'ftp://x' }), /upstream/);
     assert.throws(() => resolveOptions({ ...base, rateLimit: { perIp: { limit: -1, windowMs: 1 } } }), /perIp/);
+    assert.throws(() => resolveOptions({ ...base, agentBranchIds: ['branch-1'] }), /agent branch id "branch-1" must be a GUID/);
+  });
+  it('keeps agency branch ids lower-case, and none means any', () => {
+    const config = resolveOptions({ ...base, agentBranchIds: ['3C1D5E7F-0000-4A2B-8C3D-000000000001'] });
+    assert.deepEqual([...config.agentBranchIds!], ['3c1d5e7f-0000-4a2b-8c3d-000000000001']);
+    assert.equal(resolveOptions(base).agentBranchIds, undefined);
   });
   it('normalizes origins and paths and keeps documented defaults', () => {
     const config = resolveOptions({ ...base, allowedOrigins: ['https://Agency.example/'], basePath: '/insurup/' });
@@ -281,10 +287,20 @@ describe('CLI options', () => {
     const parsed = parseCli([], { INSURUP_AGENT_ID: AGENT, INSURUP_ALLOWED_ORIGINS: 'https://a.example, https://b.example' });
     assert.ok(!parsed.help);
     assert.deepEqual(parsed.options.allowedOrigins, ['https://a.example', 'https://b.example']);
+    assert.equal(parsed.options.agentBranchIds, undefined);
     assert.equal(parsed.options.port, 8787);
     assert.equal(parsed.options.host, '127.0.0.1');
     assert.equal(parsed.options.secureCookies, true);
     assert.equal(parsed.options.upstream, 'https://api.insurup.com');
+  });
+  it('reads agency branch ids from repeated flags or a comma list', () => {
+    const env = { INSURUP_AGENT_ID: AGENT, INSURUP_ALLOWED_ORIGINS: 'https://a.example', INSURUP_AGENT_BRANCH_IDS: `${AGENT}, ${AGENT.replace('1', '2')}` };
+    const fromEnv = parseCli([], env);
+    assert.ok(!fromEnv.help);
+    assert.deepEqual(fromEnv.options.agentBranchIds, [AGENT, AGENT.replace('1', '2')]);
+    const fromFlags = parseCli(['--agent-branch-id', 'a', '--agent-branch-id', 'b'], env);
+    assert.ok(!fromFlags.help);
+    assert.deepEqual(fromFlags.options.agentBranchIds, ['a', 'b']);
   });
   it('refuses missing essentials and unknown flags', () => {
     assert.throws(() => parseCli([], {}), /agent-id/);
