@@ -130,23 +130,36 @@ function testData(catalog: DemoCatalog, lang: DemoLang): string {
   return `<details class="test-data"><summary>${escapeHtml(t['phone.testData'])}</summary>${people.join('')}${vehicle}${uavt}${card}</details>`;
 }
 
-/** The simulated phone: SMS codes and e-mails from the sandbox (phone.js fills them in). */
+/**
+ * The simulated phone: SMS codes and e-mails from the sandbox (phone.js fills them in). Its top
+ * bar shows the newest SMS code on every screen size; on a phone the panel sits at the top of
+ * the page as that bar alone (sticky), and "Details" opens the rest, so the code is in view
+ * right after "Send the code" without scrolling away from the form.
+ */
 function phonePanel(catalog: DemoCatalog, lang: DemoLang): string {
   const t = DEMO_STRINGS[lang];
-  return `<aside class="phone" aria-labelledby="phone-title" data-phone-panel
-        data-code-label="${escapeHtml(t['phone.codeLabel'])}" data-mail-to="${escapeHtml(t['phone.mailTo'])}"
-        data-attachment="${escapeHtml(t['phone.attachment'])}">
-      <h2 id="phone-title">${escapeHtml(t['phone.title'])}</h2>
-      <p class="phone-note">${escapeHtml(t['phone.note'])}</p>
-      <h3 class="phone-app">${escapeHtml(t['phone.smsHeading'])}</h3>
-      <div class="phone-screen" data-phone aria-live="polite">
-        <p class="phone-empty">${escapeHtml(t['phone.noSms'])}</p>
+  return `<aside class="phone" aria-labelledby="phone-title" data-phone-panel data-expanded="false"
+        data-mail-to="${escapeHtml(t['phone.mailTo'])}" data-attachment="${escapeHtml(t['phone.attachment'])}">
+      <div class="phone-bar">
+        <h2 id="phone-title">${escapeHtml(t['phone.title'])}</h2>
+        <p class="phone-latest" aria-live="polite" data-latest>
+          <span class="phone-waiting" data-waiting>${escapeHtml(t['phone.waiting'])}</span>
+          <span class="phone-code" data-latest-code hidden>${escapeHtml(t['phone.codeLabel'])} <strong data-code></strong></span>
+        </p>
+        <button type="button" class="phone-toggle" aria-expanded="false" aria-controls="phone-body" data-phone-toggle>${escapeHtml(t['phone.details'])}</button>
       </div>
-      <h3 class="phone-app">${escapeHtml(t['phone.mailHeading'])}</h3>
-      <div class="phone-screen" data-mail aria-live="polite">
-        <p class="phone-empty">${escapeHtml(t['phone.noMail'])}</p>
+      <div class="phone-body" id="phone-body">
+        <p class="phone-note">${escapeHtml(t['phone.note'])}</p>
+        <h3 class="phone-app">${escapeHtml(t['phone.smsHeading'])}</h3>
+        <div class="phone-screen" data-phone>
+          <p class="phone-empty">${escapeHtml(t['phone.noSms'])}</p>
+        </div>
+        <h3 class="phone-app">${escapeHtml(t['phone.mailHeading'])}</h3>
+        <div class="phone-screen" data-mail aria-live="polite">
+          <p class="phone-empty">${escapeHtml(t['phone.noMail'])}</p>
+        </div>
+        ${testData(catalog, lang)}
       </div>
-      ${testData(catalog, lang)}
     </aside>`;
 }
 

@@ -1,10 +1,16 @@
 // The simulated phone beside the demo: the latest SMS and the latest e-mails the sandbox
-// "sent", so a visitor can log in and get the policy without a real phone or mailbox. Polls
-// the demo server, which reads the sandbox's outboxes (addresses masked). Labels come from the
-// panel's data attributes, in the page's language.
+// "sent" to what this visitor typed, so a visitor can log in and get the policy without a real
+// phone or mailbox. Polls the demo server, which reads the sandbox's outboxes (addresses
+// masked). Labels come from the panel's data attributes, in the page's language.
+//
+// The panel's top bar shows the newest code on every screen size (its one live region). On a
+// phone the panel is that bar alone, sticky at the top of the page; "Details" opens the rest.
 const panel = document.querySelector('[data-phone-panel]');
 const smsScreen = document.querySelector('[data-phone]');
 const mailScreen = document.querySelector('[data-mail]');
+const latestCode = document.querySelector('[data-latest-code]');
+const waiting = document.querySelector('[data-waiting]');
+const toggle = document.querySelector('[data-phone-toggle]');
 const locale = document.documentElement.lang === 'en' ? 'en-GB' : 'tr-TR';
 let shownSms = '';
 let shownMail = '';
@@ -22,15 +28,10 @@ function renderSms(sms) {
   const key = `${sms.sentAt}|${sms.code}`;
   if (!sms.code || key === shownSms) return;
   shownSms = key;
-  const code = document.createElement('p');
-  code.className = 'phone-code';
-  const label = document.createElement('span');
-  label.textContent = `${panel?.dataset.codeLabel ?? ''} `;
-  const value = document.createElement('strong');
-  value.textContent = sms.code;
-  value.dataset.code = '';
-  code.append(label, value);
-  smsScreen.replaceChildren(line('phone-from', `InsurUp → ${sms.to}`), line('phone-text', sms.text), code, line('phone-time', timeOf(sms.sentAt)));
+  latestCode.querySelector('[data-code]').textContent = sms.code;
+  latestCode.hidden = false;
+  waiting.hidden = true;
+  smsScreen.replaceChildren(line('phone-from', `InsurUp → ${sms.to}`), line('phone-text', sms.text), line('phone-time', timeOf(sms.sentAt)));
 }
 
 function renderMail(messages) {
@@ -74,5 +75,34 @@ async function poll() {
   }
   setTimeout(poll, 1500);
 }
+
+/** The focused element, inside the widget's shadow roots too. */
+function deepActiveElement() {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/**
+ * On a phone the bar is sticky at the top of the page. A focused field (with its label) or
+ * heading the bar would cover is moved into view below it: focus() scrolls only when the
+ * element is off screen, not when a sticky bar hides it.
+ */
+function keepFocusBelowBar() {
+  if (!panel || getComputedStyle(panel).position !== 'sticky') return;
+  const active = deepActiveElement();
+  if (!active || active === document.body || panel.contains(active)) return;
+  const target = active.closest('[part~="field"]') ?? active;
+  const below = panel.getBoundingClientRect().bottom + 8;
+  const { top } = target.getBoundingClientRect();
+  if (top < below) window.scrollBy({ top: top - below });
+}
+document.addEventListener('focusin', () => requestAnimationFrame(keepFocusBelowBar));
+
+toggle?.addEventListener('click', () => {
+  const open = toggle.getAttribute('aria-expanded') !== 'true';
+  toggle.setAttribute('aria-expanded', String(open));
+  panel.dataset.expanded = String(open);
+});
 
 if (smsScreen) poll();

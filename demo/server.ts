@@ -12,8 +12,10 @@
  *   /csp               demo/csp.html: the flow under the exact strict policy (STRICT_CSP)
  *   /configurator      demo/configurator.html: attributes, colours, preview, embed snippet
  *   /demo/<file>       demo assets (phone.js, demo.css, kvkk.html, ...)
- *   /demo/sms          the simulated phone: the sandbox's latest SMS (number masked)
- *   /demo/mail         the simulated mailbox: the sandbox's latest e-mails (address masked)
+ *   /demo/sms          the simulated phone: the latest SMS sent to a number this visitor typed
+ *                      into a login form on these pages (number masked; nobody else's codes)
+ *   /demo/mail         the simulated mailbox: the latest policy e-mails of the customers this
+ *                      visitor logged in as (address masked)
  *   /demo/catalog      products and coverage groups for the configurator
  *   /dist/<file>       the built widget (insurup-elements.js and its chunks)
  *   /insurup/...       the token proxy (REST, GraphQL, the hub WebSocket)
@@ -90,6 +92,70 @@ function masked(phone: string): string {
   return phone.length === 10 ? `${phone.slice(0, 3)} *** ** ${phone.slice(8)}` : '***';
 }
 
+/** The demo's visitor cookie: which SMS and e-mails this browser may see on the simulated phone. */
+const VISITOR_COOKIE = 'insurup-demo-visitor';
+const MAX_VISITORS = 10_000;
+const LOGIN_PATH = `${PROXY_PATH}/api/auth/customer/login-or-register`;
+const SEND_POLICY_PATH = new RegExp(`^${PROXY_PATH}/api/policies/[^/]+/document/send$`);
+
+function visitorOf(request: Request): string | undefined {
+  const cookie = request.headers.get('cookie') ?? '';
+  const match = new RegExp(`(?:^|;\\s*)${VISITOR_COOKIE}=([A-Za-z0-9-]{36})(?:;|$)`).exec(cookie);
+  return match?.[1];
+}
+
+/**
+ * Which SMS and e-mails each visitor may see on the simulated phone: the mobile numbers this
+ * browser logged in with (read from the login request, which carries the visitor cookie), and
+ * the addresses a policy of one of those customers was e-mailed to. So the phone never shows
+ * the latest code sent to someone else. In memory, the oldest forgotten first.
+ */
+class VisitorOutboxes {
+  private readonly phonesByVisitor = new Map<string, string[]>();
+  private readonly emailsByPhone = new Map<string, string[]>();
+
+  constructor(private readonly sandboxUrl: string) {}
+
+  private static add(map: Map<string, string[]>, key: string, value: string): void {
+    const values = map.get(key) ?? [];
+    map.delete(key);
+    map.set(key, [value, ...values.filter((v) => v !== value)].slice(0, 5));
+    if (map.size > MAX_VISITORS) map.delete(map.keys().next().value!);
+  }
+
+  phonesOf(visitor: string | undefined): string[] {
+    return (visitor && this.phonesByVisitor.get(visitor)) || [];
+  }
+
+  emailsOf(visitor: string | undefined): string[] {
+    return this.phonesOf(visitor).flatMap((phone) => this.emailsByPhone.get(phone) ?? []);
+  }
+
+  /** Notes the phone of a login, or the address of a policy e-mail, on its way to the proxy. */
+  async record(request: Request, path: string): Promise<void> {
+    if (request.method !== 'POST' || Number(request.headers.get('content-length') ?? Infinity) > 64 * 1024) return;
+    const visitor = visitorOf(request);
+    const authorization = request.headers.get('authorization');
+    try {
+      if (path === LOGIN_PATH && visitor) {
+        const body = (await request.clone().json()) as { phoneNumber?: { number?: unknown } };
+        const phone = body.phoneNumber?.number;
+        if (typeof phone === 'string' && /^\d{10}$/.test(phone)) VisitorOutboxes.add(this.phonesByVisitor, visitor, phone);
+      } else if (SEND_POLICY_PATH.test(path) && authorization) {
+        // API calls carry no cookie: the customer (by the token) names the phone instead.
+        const body = (await request.clone().json()) as { email?: unknown };
+        if (typeof body.email !== 'string' || body.email.length > 254) return;
+        const me = await fetch(`${this.sandboxUrl}/api/customers/me`, { headers: { authorization } });
+        if (!me.ok) return;
+        const phone = ((await me.json()) as { primaryPhoneNumber?: { number?: string } }).primaryPhoneNumber?.number;
+        if (phone) VisitorOutboxes.add(this.emailsByPhone, phone, body.email.trim().toLowerCase());
+      }
+    } catch {
+      // not JSON, or the sandbox is away: the proxy answers the request itself
+    }
+  }
+}
+
 export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo> {
   const log = options.log ?? (() => {});
   const bundleDir = resolve(options.bundleDir ?? join(DEMO_DIR, '..', 'dist'));
@@ -146,7 +212,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     }
   }
 
-  function page(demoPage: DemoPage, url: URL): Response {
+  const outboxes = new VisitorOutboxes(sandbox.url);
+
+  function page(demoPage: DemoPage, url: URL, request: Request): Response {
     const askedProduct = url.searchParams.get('product') ?? 'kasko';
     // Only the full-flow page switches product; the others are kasko pages.
     const product: Product =
@@ -171,6 +239,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
         'content-security-policy': demoPage.csp === 'strict' ? STRICT_CSP : contentSecurityPolicy(origin, sandbox.url),
         'referrer-policy': 'strict-origin-when-cross-origin',
         'x-content-type-options': 'nosniff',
+        ...(visitorOf(request)
+          ? {}
+          : { 'set-cookie': `${VISITOR_COOKIE}=${crypto.randomUUID()}; Path=/; HttpOnly; SameSite=Strict` }),
       },
     });
   }
@@ -180,13 +251,16 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
     });
 
-  /** The simulated mailbox: the latest e-mails, the address masked, the PDF link as sent. */
-  async function latestMail(): Promise<Response> {
+  /** The simulated mailbox: this visitor's latest e-mails, the address masked, the PDF link as sent. */
+  async function latestMail(request: Request): Promise<Response> {
+    const emails = outboxes.emailsOf(visitorOf(request));
+    if (!emails.length) return json({ messages: [] });
     const outbox = (await (await fetch(`${sandbox.url}/sandbox/mail-outbox`)).json()) as {
       messages: Array<{ to: string; subject: string; text: string; sentAt: string; attachment: { filename: string; url: string } }>;
     };
+    const mine = outbox.messages.filter((m) => emails.includes(m.to.trim().toLowerCase()));
     return json({
-      messages: outbox.messages.slice(0, 3).map((m) => ({
+      messages: mine.slice(0, 3).map((m) => ({
         to: maskedEmail(m.to),
         subject: m.subject,
         text: m.text,
@@ -196,28 +270,30 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     });
   }
 
-  /** The simulated phone's screen: the latest SMS, its number masked. */
-  async function latestSms(): Promise<Response> {
+  /** The simulated phone's screen: the latest SMS to a number this visitor logged in with, masked. */
+  async function latestSms(request: Request): Promise<Response> {
+    const phones = outboxes.phonesOf(visitorOf(request));
+    if (!phones.length) return json({});
     const outbox = (await (await fetch(`${sandbox.url}/sandbox/sms-outbox`)).json()) as {
       messages: Array<{ phone: string; code: string; text: string; sentAt: string }>;
     };
-    const latest = outbox.messages[0];
-    const body = latest ? { to: `+90 ${masked(latest.phone)}`, code: latest.code, text: latest.text, sentAt: latest.sentAt } : {};
-    return new Response(JSON.stringify(body), {
-      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-    });
+    const latest = outbox.messages.find((m) => phones.includes(m.phone));
+    return json(latest ? { to: `+90 ${masked(latest.phone)}`, code: latest.code, text: latest.text, sentAt: latest.sentAt } : {});
   }
 
   const server = createAdaptorServer({
     fetch: async (request: Request, env: unknown) => {
       const url = new URL(request.url);
       const path = url.pathname;
-      if (path === PROXY_PATH || path.startsWith(`${PROXY_PATH}/`)) return core!.fetch(request, env);
+      if (path === PROXY_PATH || path.startsWith(`${PROXY_PATH}/`)) {
+        await outboxes.record(request, path);
+        return core!.fetch(request, env);
+      }
       if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
       const demoPage = PAGES.find((p) => p.path === path) ?? (path === '/index.html' ? PAGES[0] : undefined);
-      if (demoPage) return page(demoPage, url);
-      if (path === '/demo/sms') return latestSms();
-      if (path === '/demo/mail') return latestMail();
+      if (demoPage) return page(demoPage, url, request);
+      if (path === '/demo/sms') return latestSms(request);
+      if (path === '/demo/mail') return latestMail(request);
       if (path === '/demo/catalog') return json({ products: PRODUCTS, coverageGroups: catalog.coverageGroups });
       if (path.startsWith('/demo/')) return serveFile(DEMO_DIR, path.slice('/demo/'.length), request);
       if (path.startsWith('/dist/')) return serveFile(bundleDir, path.slice('/dist/'.length), request);

@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { inflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import type { Locator, Page } from 'playwright-core';
+import { DEMO_AGENT_ID } from '../../../demo/server.js';
+import { graphqlOperations } from '../../../src/contract/graphql.js';
 import type { DemoStack } from './demo.js';
 
 export type Lang = 'tr' | 'en';
@@ -89,8 +91,13 @@ export async function catalogOf(demo: DemoStack): Promise<Catalog> {
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const EXPIRY = `08${String((new Date().getFullYear() + 3) % 100).padStart(2, '0')}`;
 
-/** Logs in with the code the page's simulated phone shows (as a visitor would read it). */
-export async function logIn(page: Page, lang: Lang, who: { tckn: string; phone: string; birthDate: string }): Promise<void> {
+type Who = { tckn: string; phone: string; birthDate: string };
+
+/**
+ * Logs in with the code the page's simulated phone shows (as a visitor would read it), or, on a
+ * page without the phone (a pasted snippet), with the code `readCode` answers.
+ */
+export async function logIn(page: Page, lang: Lang, who: Who, readCode?: () => Promise<string>): Promise<void> {
   const w = WORDS[lang];
   await page.getByRole('heading', { name: w.loginHeading, exact: true }).waitFor();
   await page.getByLabel(w.tckn).pressSequentially(who.tckn);
@@ -98,10 +105,60 @@ export async function logIn(page: Page, lang: Lang, who: { tckn: string; phone: 
   await page.getByLabel(w.phone).pressSequentially(who.phone);
   await page.getByLabel(w.consent).check();
   await page.getByRole('button', { name: w.sendCode }).click();
-  const onPhone = page.locator('[data-code]');
-  await onPhone.waitFor();
-  await page.getByLabel(w.code).pressSequentially((await onPhone.textContent())!.trim());
+  let code: string;
+  if (readCode) {
+    await page.getByLabel(w.code).waitFor();
+    code = await readCode();
+  } else {
+    const onPhone = page.locator('[data-code]');
+    await onPhone.waitFor();
+    code = (await onPhone.textContent())!.trim();
+  }
+  await page.getByLabel(w.code).pressSequentially(code);
   await page.keyboard.press('Enter');
+}
+
+/**
+ * The customer's own API session straight at the sandbox (a second login with the same
+ * identity and the code from the outbox), to read what InsurUp recorded for them.
+ */
+export async function customerApi(demo: DemoStack, who: Who) {
+  const call = async (path: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
+    const response = await fetch(`${demo.sandboxUrl}${path}`, {
+      method: init.method ?? (init.body ? 'POST' : 'GET'),
+      headers: {
+        'content-type': 'application/json',
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      },
+      body: init.body ? JSON.stringify(init.body) : undefined,
+    });
+    const body = (await response.json()) as any;
+    assert.ok(response.ok, `${path}: ${response.status} ${JSON.stringify(body)}`);
+    return body;
+  };
+  const started = await call('/api/auth/customer/login-or-register', {
+    body: {
+      $type: 'individual',
+      identityNumber: Number(who.tckn),
+      birthDate: who.birthDate.split('.').reverse().join('-'),
+      phoneNumber: { number: who.phone, countryCode: 90 },
+      agentId: DEMO_AGENT_ID,
+    },
+  });
+  const { accessToken } = await call('/api/auth/customer/verify-mfa', { body: { token: started.token, code: await demo.readSms(who.phone) } });
+  const me = await call('/api/customers/me', { token: accessToken });
+  return {
+    customerId: me.id as string,
+    get: (path: string) => call(path, { token: accessToken }),
+    /** The customer's open sale-opportunity cases of a branch (newest first). */
+    openCases: async (productBranch: string) =>
+      (
+        await call('/graphql', {
+          token: accessToken,
+          body: { query: graphqlOperations.OpenSaleOpportunityCases.query, variables: { customerId: me.id, productBranch } },
+        })
+      ).data.cases.items as Array<{ id: string; assetType: string | null; assetId: string | null; productBranch: string }>,
+  };
 }
 
 /** Adds the registry's first car by plate and serial and saves it. */
