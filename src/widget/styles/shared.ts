@@ -40,10 +40,13 @@ export const hostReset = css`
 `;
 
 export const base = css`
+  /* An element's own frame when it stands alone on a page. Inside <insurup-flow> the flow is the
+     surface (it sets --_step-surface-* on its step): a step adds no second frame, so every step
+     starts at the same edge and keeps the whole width. */
   .surface {
-    background: var(--_surface);
+    background: var(--_step-surface-background, var(--_surface));
     border-radius: var(--_radius);
-    padding: var(--_space);
+    padding: var(--_step-surface-padding, var(--_space));
   }
   h2,
   h3 {
@@ -57,14 +60,12 @@ export const base = css`
   h3 {
     font-size: 1.125em;
   }
-  h2:focus,
-  h3:focus {
+  /* Headings take focus only programmatically (tabindex="-1": a new step, a result), so screen
+     readers start there; they are not controls, and a ring around them reads as a box around
+     the title on touch screens. Controls keep their ring (below). */
+  :is(h1, h2, h3, h4, h5, h6):focus,
+  :is(h1, h2, h3, h4, h5, h6)[tabindex='-1']:focus-visible {
     outline: none;
-  }
-  h2:focus-visible,
-  h3:focus-visible {
-    outline: 0.125em solid var(--_focus);
-    outline-offset: 0.125em;
   }
   p {
     margin: 0 0 0.75em;

@@ -17,8 +17,12 @@ import {
   readableStorage,
   recordEvents,
   TEST_CARD,
+  phoneWithFlow,
   type Prepared,
 } from './purchase-support.js';
+import { brokenWords, linesOf, overflowing } from '../support/layout.js';
+import type { ProposalProduct } from '../../../src/contract/proposals.js';
+import type { Currency } from '../../../src/contract/z.js';
 
 const originalUrl = location.href;
 const tr = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('tr', key, params);
@@ -114,6 +118,60 @@ function storageHasNoCard(): void {
   expect(stored).not.to.include(TEST_CARD.grouped);
   expect(stored).not.to.include(futureExpiry());
   expect(stored.toLowerCase()).not.to.match(/"(card|cvc|number|holdername)"/);
+}
+
+/** Checkout inside the flow on a 360 px phone (see phoneWithFlow), checked as a customer would look. */
+async function fitsPhoneInFlow(prepared: Prepared, premium: { grossPremium: number; currency: Currency; installmentNumber: number }, lang: 'tr' | 'en') {
+  const phone = await phoneWithFlow(prepared, lang);
+  try {
+    const { flow } = phone;
+    const el = await until(() => flow.shadowRoot!.querySelector<InsurupCheckout>('insurup-checkout'), 'checkout in the flow');
+    await ready(el);
+    chooseType(el, '3d-secure');
+    await el.updateComplete;
+    const what = (s: string) => `${lang}: ${s}`;
+    // The flow is the surface: the step starts at the flow's edge (as every step does) and
+    // keeps the flow's whole width (288 px of a 360 px phone on the demo's card).
+    const edge = flow.shadowRoot!.querySelector('[part~="progress"]')!.getBoundingClientRect();
+    const heading = q(el, 'h2').getBoundingClientRect();
+    expect(Math.round(heading.left), what('the heading starts at the flow edge')).to.equal(Math.round(edge.left));
+    expect(Math.round(q(el, '[part~="checkout"]').getBoundingClientRect().width), what('the step width')).to.equal(Math.round(edge.width));
+    // Nothing sticks out or scrolls sideways.
+    expect(overflowing(flow), what('overflowing')).to.deep.equal([]);
+    expect(document.documentElement.scrollWidth, what('the page scrolls sideways')).to.be.at.most(360);
+    // Amounts never break: the total, the instalment amount and the Pay button's.
+    const total = formatMoney(premium.grossPremium, premium.currency, lang);
+    expect(linesOf(q(el, '[part~="total"]'), [total]), what(total)).to.deep.equal([1]);
+    expect(linesOf(payButton(el), [total]), what(`Pay ${total}`)).to.deep.equal([1]);
+    const each = formatMoney(premium.grossPremium / premium.installmentNumber, premium.currency, lang);
+    const plan = [...root(el).querySelectorAll('dd')].find((dd) => dd.textContent!.includes(each))!;
+    expect(linesOf(plan, [each]), what(each)).to.deep.equal([1]);
+    const amounts = [...root(el).querySelectorAll('.money')];
+    expect(amounts.length, what('amounts marked')).to.be.at.least(3);
+    for (const amount of amounts) expect(amount.getClientRects().length, what(amount.textContent!)).to.equal(1);
+    // No word of the summary, the payment types or the progress is split across lines.
+    expect(brokenWords(el), what('words split')).to.deep.equal([]);
+    expect(brokenWords(flow.shadowRoot!.querySelector('[part~="progress"]')!), what('progress words split')).to.deep.equal([]);
+    // Labels and values never overlap.
+    const textBox = (node: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      return range.getBoundingClientRect();
+    };
+    for (const dt of root(el).querySelectorAll('dt')) {
+      const label = textBox(dt);
+      const value = textBox(dt.nextElementSibling!);
+      const apart = label.bottom <= value.top + 0.5 || label.right <= value.left + 0.5;
+      expect(apart, what(`${dt.textContent} overlaps its value`)).to.equal(true);
+    }
+    const targets = root(el).querySelectorAll<HTMLElement>('button, input:not([type="checkbox"]):not([type="radio"]), label.choice, a');
+    expect(targets.length).to.be.greaterThan(8);
+    for (const target of targets) {
+      expect(target.getBoundingClientRect().height, what(target.outerHTML.slice(0, 80))).to.be.at.least(44);
+    }
+  } finally {
+    await phone.restore();
+  }
 }
 
 describe('<insurup-checkout>', () => {
@@ -572,30 +630,31 @@ describe('<insurup-checkout>', () => {
     }
   });
 
-  it('fits a 360 px phone: nothing overflows, touch targets are at least 44 px tall', async () => {
-    await prepareCheckout('ASYNC_3D_SECURE');
-    const el = await mount();
-    el.style.width = '296px'; // a 360 px phone minus the host page's margins
-    await ready(el);
-    chooseType(el, '3d-secure');
-    await el.updateComplete;
-    const section = q(el, '[part~="checkout"]');
-    expect(section.scrollWidth).to.be.at.most(section.clientWidth);
-    // Summary labels and values never overlap, however long the product name.
-    const textBox = (node: Element) => {
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      return range.getBoundingClientRect();
+  it('fits a 360 px phone inside the flow, in Turkish and English: one edge, amounts and words whole, nothing overflows, 44 px targets', async () => {
+    const prepared = await prepareCheckout(
+      (p) => p.premiums.some((x) => x.installmentNumber > 1) && p.supportedPaymentOptions.includes('ASYNC_3D_SECURE'),
+      'many',
+    );
+    // A kasko-sized price (seven digits) and a long product name, as the API may answer them.
+    const BIG = 200;
+    const client = prepared.auth.client;
+    const bigger = async (response: Response, ctx: { endpoint: string }) => {
+      if (ctx.endpoint !== 'getProposalProduct') return response;
+      const product = (await response.json()) as ProposalProduct;
+      const premiums = product.premiums.map((p) => ({ ...p, grossPremium: p.grossPremium * BIG }));
+      const productName = `${product.productName} Genişletilmiş Yatarak ve Ayakta Tedavi Paketi`;
+      return new Response(JSON.stringify({ ...product, premiums, productName }), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
     };
-    for (const dt of root(el).querySelectorAll('dt')) {
-      const dd = dt.nextElementSibling!;
-      expect(textBox(dt).right, dt.textContent!).to.be.at.most(textBox(dd).left + 0.5);
-    }
-    const targets = root(el).querySelectorAll<HTMLElement>('button, input:not([type="checkbox"]):not([type="radio"]), label.choice, a');
-    expect(targets.length).to.be.greaterThan(8);
-    for (const target of targets) {
-      expect(target.getBoundingClientRect().height, target.outerHTML.slice(0, 80)).to.be.at.least(44);
-      expect(target.getBoundingClientRect().right, target.outerHTML.slice(0, 80)).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+    const original = prepared.product.premiums.find((p) => p.installmentNumber === prepared.selection.installmentNumber)!;
+    const premium = { ...original, grossPremium: original.grossPremium * BIG };
+    client.interceptors.response.push(bigger);
+    try {
+      for (const lang of ['tr', 'en'] as const) await fitsPhoneInFlow(prepared, premium, lang);
+    } finally {
+      client.interceptors.response.splice(client.interceptors.response.indexOf(bigger), 1);
     }
   });
 

@@ -3,6 +3,9 @@
  * (TSS needs no vehicle or home), a purchasable product that takes a given payment option,
  * the page session already at checkout, and the sandbox's payment pages driven like a browser.
  */
+import { fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import '../../../src/widget/elements/insurup-flow/element.js';
 import { until, loginViaApi, sandboxCatalog, sandboxRequests, testEnv, type Identity } from '../support/env.js';
 import { pageSessionFor } from '../../../src/widget/session/context.js';
 import type { FlowSession } from '../../../src/widget/session/flow-session.js';
@@ -189,4 +192,40 @@ export async function documentStatus(url: string): Promise<number> {
     'the document request in the sandbox log',
   );
   return served.status;
+}
+
+/**
+ * A 360 × 740 phone showing `<insurup-flow>` on an agency page like the demo's: the page's
+ * 16 px margins and a card with 20 px padding around the flow (288 px left for the flow). The
+ * flow's session is put at `prepared`'s checkout, or at its policy with `policyId`. Call
+ * `phone.restore()` afterwards.
+ */
+export async function phoneWithFlow(
+  prepared: Prepared,
+  lang: 'tr' | 'en',
+  policyId?: string,
+): Promise<{ flow: HTMLElement & { session?: FlowSession }; restore: () => Promise<void> }> {
+  const { proxyUrl } = await testEnv();
+  await setViewport({ width: 360, height: 740 });
+  const margin = document.body.style.margin;
+  document.body.style.margin = '0';
+  const page = await fixture<HTMLElement>(html`<main style="padding: 24px 16px">
+    <div style="background: #fff; border-radius: 12px; padding: 20px">
+      <insurup-flow proxy-url=${proxyUrl} product="tss" lang=${lang}></insurup-flow>
+    </div>
+  </main>`);
+  const flow = page.querySelector('insurup-flow') as HTMLElement & { session?: FlowSession };
+  const session = await until(() => (flow.session?.auth.isAuthenticated ? flow.session : null), 'the flow to see the login');
+  session.completeAsset(null);
+  session.setProposal(prepared.proposalId);
+  session.selectQuote(prepared.selection);
+  if (policyId) session.completePurchase(policyId);
+  return {
+    flow,
+    restore: async () => {
+      page.remove();
+      document.body.style.margin = margin;
+      await setViewport({ width: 800, height: 600 });
+    },
+  };
 }

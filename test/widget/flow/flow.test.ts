@@ -14,6 +14,8 @@ import type { InsurupEventMap } from '../../../src/widget/events.js';
 import { loginViaApi, newIdentity, readOtp, sandboxConfig, testEnv, until } from '../support/env.js';
 import { byLabel, byRole, deepActiveElement, deepQuery, press, queryByRole, typeInto, visibleText } from '../core/dom.js';
 import { freshPage, requestMark, requestsSince } from '../core/stack.js';
+import { brokenWords, overflowing } from '../support/layout.js';
+import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
 
 const BRANCH = '3f2b8c1e-9d4a-4b7e-a1c2-5d6e7f8a9b0c';
 
@@ -116,6 +118,15 @@ describe('<insurup-flow>', () => {
       }, 'focus on the new heading');
       expect(heading.textContent?.trim()).to.equal('Aracınız');
       expect(stepElement(el)!.shadowRoot!.contains(heading)).to.equal(true);
+      // A heading is no control: focus lands there for screen readers, with no ring drawn
+      // around the title; the next control, reached with Tab, shows its ring.
+      expect(getComputedStyle(heading).outlineStyle, 'ring around the focused heading').to.equal('none');
+      await sendKeys({ down: 'Shift' });
+      await press('Tab');
+      await sendKeys({ up: 'Shift' });
+      const control = deepActiveElement() as HTMLElement;
+      expect(control).not.to.equal(heading);
+      expect(getComputedStyle(control).outlineStyle, `ring around ${control.localName}`).to.equal('solid');
       expect(steps).to.deep.equal([{ step: 'asset', previousStep: 'login', product: 'kasko' }]);
       expect(visibleText(el.shadowRoot!.querySelector('[part~="account"]')!)).to.match(/olarak giriş yapıldı/);
 
@@ -324,6 +335,55 @@ describe('<insurup-flow>', () => {
       expect(stepElement(el)!.localName).to.equal('insurup-checkout');
     } finally {
       history.replaceState(null, '', location.pathname);
+    }
+  });
+
+  it('shows the progress on a 360 px phone in English and Turkish: numbers and the current label, every label for screen readers', async () => {
+    const margin = document.body.style.margin;
+    document.body.style.margin = '0';
+    await setViewport({ width: 360, height: 740 });
+    try {
+      for (const [lang, product, labels] of [
+        ['en', 'kasko', ['Log in', 'Vehicle', 'Quotes', 'Payment', 'Policy']],
+        ['en', 'tss', ['Log in', 'Health', 'Quotes', 'Payment', 'Policy']],
+        ['tr', 'konut', ['Giriş', 'Konut', 'Teklifler', 'Ödeme', 'Poliçe']],
+      ] as const) {
+        const { proxyUrl } = await testEnv();
+        const page = await fixture<HTMLElement>(html`<main style="padding: 24px 16px"><div style="padding: 20px">
+          <insurup-flow product=${product} proxy-url=${proxyUrl} lang=${lang}></insurup-flow></div></main>`);
+        const el = page.querySelector('insurup-flow')!;
+        await settled(el);
+        const what = (s: string) => `${lang} ${product}: ${s}`;
+        const list = el.shadowRoot!.querySelector<HTMLElement>('[part~="progress"]')!;
+        const items = [...list.querySelectorAll<HTMLElement>('li')];
+        // Every label is still in the list (read by screen readers), numbered.
+        expect(items.map((li) => li.textContent!.replace(/\s+/g, ' ').trim()), what('labels')).to.deep.equal(labels.map((l, i) => `${i + 1} ${l}`));
+        type AxNode = { role: string; name?: string; children?: AxNode[] };
+        const flat = (node: AxNode): AxNode[] => [node, ...(node.children ?? []).flatMap(flat)];
+        const tree = flat((await a11ySnapshot({})) as unknown as AxNode);
+        const texts = tree.filter((n) => n.role === 'StaticText').map((n) => n.name);
+        for (const label of labels) expect(texts, what(`"${label}" for screen readers`)).to.include(label);
+        // On screen: the markers and the current step's label, one line, nothing cut or overflowing.
+        const shown = items.map((li) => {
+          const box = li.querySelector('.step-label')!.getBoundingClientRect();
+          return box.width > 1 && box.height > 1;
+        });
+        expect(brokenWords(list), what('words split')).to.deep.equal([]);
+        expect(overflowing(list), what('overflowing')).to.deep.equal([]);
+        expect(shown, what('labels drawn')).to.deep.equal([true, false, false, false, false]);
+        const tops = new Set(items.map((li) => Math.round(li.querySelector('.marker')!.getBoundingClientRect().top)));
+        expect(tops.size, what('markers on one row')).to.equal(1);
+        expect(document.documentElement.scrollWidth, what('the page scrolls sideways')).to.be.at.most(360);
+        page.remove();
+      }
+      // Wide enough: every label under its marker again.
+      await setViewport({ width: 800, height: 600 });
+      const wide = await mountFlow({ lang: 'en' });
+      const drawn = [...wide.shadowRoot!.querySelectorAll('.step-label')].map((label) => label.getBoundingClientRect().width > 1);
+      expect(drawn).to.deep.equal([true, true, true, true, true]);
+    } finally {
+      document.body.style.margin = margin;
+      await setViewport({ width: 800, height: 600 });
     }
   });
 

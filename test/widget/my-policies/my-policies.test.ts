@@ -1,11 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../src/widget/elements/insurup-my-policies/element.js';
 import type { InsurupMyPolicies } from '../../../src/widget/elements/insurup-my-policies/element.js';
 import { authSessionFor } from '../../../src/widget/session/auth-session.js';
 import { formatDate, formatMoney, translate } from '../../../src/widget/i18n/index.js';
 import { clearSandboxFaults, loginViaApi, resetWidgetState, sandboxFault, testEnv, until } from '../support/env.js';
 import { buyViaApi, documentStatus, prepareCheckout, settledProposal } from '../checkout/purchase-support.js';
+import { brokenWords, linesOf, overflowing } from '../support/layout.js';
 
 const tr = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('tr', key, params);
 
@@ -148,5 +149,51 @@ describe('<insurup-my-policies>', () => {
     expect(q(el, 'h2').textContent).to.equal('My quotes and policies');
     expect(q(el, '#policies-heading').textContent).to.equal('My policies');
     expect(text(el)).to.include('Download PDF');
+  });
+
+  it('fits a 360 px phone in Turkish and English: amounts, policy numbers and words whole, nothing overflows', async () => {
+    const { policy } = await customerWithPolicy();
+    // Long amounts (nine digits), as the API may answer them for a fleet or a commercial risk.
+    const client = authSessionFor((await testEnv()).proxyUrl).client;
+    const bigger = async (response: Response, ctx: { endpoint: string }) => {
+      if (ctx.endpoint !== 'graphql') return response;
+      const body = (await response.json()) as { data?: { policies?: { items: Array<{ grossPremium: number }> }; proposals?: { items: Array<{ lowestPremium?: number | null }> } } };
+      for (const item of body.data?.policies?.items ?? []) item.grossPremium = 123_456_789;
+      for (const item of body.data?.proposals?.items ?? []) item.lowestPremium = 98_765_432.1;
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    };
+    client.interceptors.response.push(bigger);
+    const margin = document.body.style.margin;
+    document.body.style.margin = '0';
+    await setViewport({ width: 360, height: 740 });
+    try {
+      for (const lang of ['tr', 'en'] as const) {
+        const { proxyUrl } = await testEnv();
+        const page = await fixture<HTMLElement>(html`<main style="padding: 24px 16px"><insurup-my-policies
+          proxy-url=${proxyUrl} lang=${lang}></insurup-my-policies></main>`);
+        const el = page.querySelector('insurup-my-policies')!;
+        const [item] = await listed(el, 'policy-item');
+        await listed(el, 'proposal-item');
+        const what = (s: string) => `${lang}: ${s}`;
+        expect(overflowing(el), what('overflowing')).to.deep.equal([]);
+        expect(document.documentElement.scrollWidth, what('the page scrolls sideways')).to.be.at.most(360);
+        const premium = formatMoney(123_456_789, policy.currency, lang);
+        const value = [...item!.querySelectorAll('dd')].find((dd) => dd.textContent!.includes(premium))!;
+        expect(linesOf(value, [premium]), what(premium)).to.deep.equal([1]);
+        const amounts = all(el, '.money');
+        expect(amounts.length, what('amounts marked')).to.be.at.least(2);
+        for (const amount of amounts) expect(amount.getClientRects().length, what(amount.textContent!)).to.equal(1);
+        const number = policy.insuranceCompanyPolicyNumber!;
+        const numberValue = [...item!.querySelectorAll('dd')].find((dd) => dd.textContent!.trim() === number)!;
+        const groups = number.split('-');
+        expect(linesOf(numberValue, groups), what(number)).to.deep.equal(groups.map(() => 1));
+        expect(brokenWords(el), what('words split')).to.deep.equal([]);
+        page.remove();
+      }
+    } finally {
+      client.interceptors.response.splice(client.interceptors.response.indexOf(bigger), 1);
+      document.body.style.margin = margin;
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });

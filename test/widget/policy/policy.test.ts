@@ -4,7 +4,8 @@ import '../../../src/widget/elements/insurup-policy/element.js';
 import type { InsurupPolicy } from '../../../src/widget/elements/insurup-policy/element.js';
 import { formatDate, formatMoney, translate } from '../../../src/widget/i18n/index.js';
 import { clearSandboxFaults, resetWidgetState, sandboxFault, sandboxRequests, testEnv, until } from '../support/env.js';
-import { buyViaApi, documentStatus, prepareCheckout, recordEvents, type Prepared } from '../checkout/purchase-support.js';
+import { buyViaApi, documentStatus, phoneWithFlow, prepareCheckout, recordEvents, type Prepared } from '../checkout/purchase-support.js';
+import { brokenWords, linesOf, overflowing } from '../support/layout.js';
 
 const tr = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('tr', key, params);
 
@@ -35,24 +36,53 @@ async function boughtPolicy(): Promise<Prepared & { policyId: string }> {
   return { ...prepared, policyId };
 }
 
-/** How many lines each of `parts` (in order, in the element's text) takes on screen. */
-function linesOf(node: Element, parts: readonly string[]): number[] {
-  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-    const value = text.textContent ?? '';
-    if (!value.trim()) continue;
-    let from = 0;
-    return parts.map((part) => {
-      const at = value.indexOf(part, from);
-      if (at < 0) throw new Error(`no ${part} in ${value}`);
-      from = at + part.length;
-      const range = document.createRange();
-      range.setStart(text, at);
-      range.setEnd(text, from);
-      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
-    });
+// What is drawn, not the grid cells: the lines of text of a label or a value.
+function inked(node: Element): DOMRect[] {
+  const range = document.createRange();
+  range.selectNodeContents(node);
+  return [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+}
+
+const overlaps = (a: DOMRect, b: DOMRect) =>
+  a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+
+/**
+ * The details as a customer reads them on a phone: no label runs into its value, nothing leaves
+ * the card, the premium is one piece, each date and each group of the policy number stays whole
+ * (lines break between them only), and no word is split.
+ */
+function checkDetails(el: InsurupPolicy, where: string, lang: 'tr' | 'en'): void {
+  const card = q(el, '[part~="details"]').getBoundingClientRect();
+  const labels = [...root(el).querySelectorAll('dt')];
+  expect(labels.length, 'details shown').to.be.at.least(6);
+  for (const dt of labels) {
+    const dd = dt.nextElementSibling!;
+    expect(dd.localName).to.equal('dd');
+    const what = `${where}: ${dt.textContent!.trim()} / ${dd.textContent!.trim()}`;
+    for (const l of inked(dt)) for (const v of inked(dd)) expect(overlaps(l, v), `${what}: they overlap`).to.equal(false);
+    for (const box of [dt, dd]) {
+      expect(box.scrollWidth, `${what}: the ${box.localName} overflows`).to.be.at.most(box.clientWidth);
+      for (const line of inked(box)) {
+        expect(line.left, `${what}: the ${box.localName} leaves the card`).to.be.at.least(card.left);
+        expect(line.right, `${what}: the ${box.localName} leaves the card`).to.be.at.most(card.right);
+      }
+    }
   }
-  throw new Error(`no text in ${node.localName}`);
+  const period = labels.find((dt) => dt.textContent!.trim() === translate(lang, 'policy.period'))!.nextElementSibling!;
+  const dates = period.textContent!.trim().split(' – ');
+  expect(dates, 'the period').to.have.length(2);
+  expect(linesOf(period, dates), `${where}: ${dates.join(' / ')}`).to.deep.equal([1, 1]);
+  const number = q(el, '[part~="policy-number"]');
+  const groups = number.textContent!.trim().split('-');
+  expect(linesOf(number, groups), `${where}: ${groups.join('-')}`).to.deep.equal(groups.map(() => 1));
+  const premium = q(el, '[part~="premium"]');
+  expect(linesOf(premium, [premium.textContent!.trim()]), `${where}: the premium`).to.deep.equal([1]);
+  const amounts = [...root(el).querySelectorAll('.money')];
+  expect(amounts.length, `${where}: amounts marked`).to.be.at.least(1);
+  for (const amount of amounts) expect(amount.getClientRects().length, `${where}: ${amount.textContent}`).to.equal(1);
+  expect(brokenWords(el), `${where}: words split`).to.deep.equal([]);
+  expect(el.scrollWidth, `${where}: the element scrolls sideways`).to.be.at.most(el.clientWidth);
+  expect(document.documentElement.scrollWidth, `${where}: the page scrolls sideways`).to.be.at.most(360);
 }
 
 function setEmail(el: InsurupPolicy, value: string): HTMLInputElement {
@@ -226,62 +256,37 @@ describe('<insurup-policy>', () => {
     expect(q(el, '#policy-email-error').textContent).to.equal('Enter a valid e-mail address.');
   });
 
-  it('keeps every detail clear of its label on a 360 px phone, in Turkish and English', async () => {
-    await boughtPolicy();
-    await setViewport({ width: 360, height: 740 });
+  it('fits a 360 px phone inside the flow and in a theme column, in Turkish and English: details clear of their labels, amounts, ids and words whole', async () => {
+    const bought = await boughtPolicy();
     const { proxyUrl } = await testEnv();
-    // Alone on the page, and in a CMS block inside a theme's padded column (about 260 px wide).
-    const placements = (lang: string) => [
-      html`<insurup-policy proxy-url=${proxyUrl} product="tss" lang=${lang}></insurup-policy>`,
-      html`<main style="padding: 0 20px"><article style="padding: 22px; border: 1px solid"><insurup-policy
-        proxy-url=${proxyUrl} product="tss" lang=${lang}></insurup-policy></article></main>`,
-    ];
-    // What is drawn, not the grid cells: the lines of text of a label or a value.
-    const inked = (node: Element) => {
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      return [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
-    };
-    const overlaps = (a: DOMRect, b: DOMRect) =>
-      a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
-    try {
-      for (const lang of ['tr', 'en']) {
-        for (const [index, template] of placements(lang).entries()) {
-          const host = await fixture<HTMLElement>(template);
-          const el = (host.localName === 'insurup-policy' ? host : host.querySelector('insurup-policy')!) as InsurupPolicy;
-          await ready(el);
-          const card = q(el, '[part~="details"]').getBoundingClientRect();
-          const labels = [...root(el).querySelectorAll('dt')];
-          expect(labels.length, 'details shown').to.be.at.least(6);
-          for (const dt of labels) {
-            const dd = dt.nextElementSibling!;
-            expect(dd.localName).to.equal('dd');
-            const what = `${lang}, placement ${index}: ${dt.textContent!.trim()} / ${dd.textContent!.trim()}`;
-            for (const l of inked(dt)) for (const v of inked(dd)) expect(overlaps(l, v), `${what}: they overlap`).to.equal(false);
-            for (const box of [dt, dd]) {
-              expect(box.scrollWidth, `${what}: the ${box.localName} overflows`).to.be.at.most(box.clientWidth);
-              for (const line of inked(box)) {
-                expect(line.left, `${what}: the ${box.localName} leaves the card`).to.be.at.least(card.left);
-                expect(line.right, `${what}: the ${box.localName} leaves the card`).to.be.at.most(card.right);
-              }
-            }
-          }
-          // Each date of the period, and each hyphenated group of the policy number, stays whole:
-          // lines break between them, never inside one.
-          const period = labels.find((dt) => dt.textContent!.trim() === translate(lang as 'tr', 'policy.period'))!.nextElementSibling!;
-          const dates = period.textContent!.trim().split(' – ');
-          expect(dates, 'the period').to.have.length(2);
-          expect(linesOf(period, dates), `${lang}, placement ${index}: ${dates.join(' / ')}`).to.deep.equal([1, 1]);
-          const number = q(el, '[part~="policy-number"]');
-          const groups = number.textContent!.trim().split('-');
-          expect(linesOf(number, groups), `${lang}, placement ${index}: ${groups.join('-')}`).to.deep.equal(groups.map(() => 1));
-          expect(el.scrollWidth, `${lang}: the element scrolls sideways`).to.be.at.most(el.clientWidth);
-          expect(document.documentElement.scrollWidth, `${lang}: the page scrolls sideways`).to.be.at.most(360);
-          host.remove();
-        }
+    for (const lang of ['tr', 'en'] as const) {
+      // Inside <insurup-flow> on the demo's card: the flow is the surface, the policy starts at its edge.
+      const phone = await phoneWithFlow(bought, lang, bought.policyId);
+      try {
+        const el = await until(() => phone.flow.shadowRoot!.querySelector<InsurupPolicy>('insurup-policy'), 'the policy step');
+        await ready(el);
+        const edge = phone.flow.shadowRoot!.querySelector('[part~="progress"]')!.getBoundingClientRect();
+        expect(Math.round(q(el, 'h2').getBoundingClientRect().left), `${lang}: the heading starts at the flow edge`).to.equal(Math.round(edge.left));
+        expect(Math.round(q(el, '[part~="details"]').getBoundingClientRect().width), `${lang}: the card takes the flow's width`).to.equal(Math.round(edge.width));
+        expect(overflowing(phone.flow), `${lang}: overflowing`).to.deep.equal([]);
+        expect(brokenWords(phone.flow.shadowRoot!.querySelector('[part~="progress"]')!), `${lang}: progress words split`).to.deep.equal([]);
+        checkDetails(el, `${lang}, in the flow`, lang);
+      } finally {
+        await phone.restore();
       }
-    } finally {
-      await setViewport({ width: 800, height: 600 });
+      // Alone in a CMS block inside a theme's padded column (about 260 px wide).
+      await setViewport({ width: 360, height: 740 });
+      try {
+        const host = await fixture<HTMLElement>(html`<main style="padding: 0 20px"><article style="padding: 22px; border: 1px solid"><insurup-policy
+          proxy-url=${proxyUrl} product="tss" lang=${lang}></insurup-policy></article></main>`);
+        const el = host.querySelector('insurup-policy')!;
+        await ready(el);
+        expect(overflowing(el), `${lang}: overflowing`).to.deep.equal([]);
+        checkDetails(el, `${lang}, in a column`, lang);
+        host.remove();
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
     }
   });
 

@@ -8,6 +8,8 @@ import type { MessageKey } from '../../i18n/index.js';
 import { InsurupElement } from '../shared/insurup-element.js';
 import { renderError, renderPending } from '../shared/status.js';
 import { renderForeignReturn } from '../shared/payment-return-notice.js';
+import { money, withMoney } from '../shared/text.js';
+import type { Currency } from '../../../contract/z.js';
 import type { FlowSession } from '../../session/flow-session.js';
 import { elementStyles } from '../../styles/shared.js';
 import { defineElement } from '../../define.js';
@@ -340,16 +342,9 @@ export class InsurupCheckout extends InsurupElement {
                 <dd>${product.coverageGroupName}</dd>`
             : nothing}
           <dt>${this.t('checkout.summary.plan')}</dt>
-          <dd>
-            ${count === 1
-              ? this.t('checkout.summary.singlePayment')
-              : this.t('checkout.summary.installments', {
-                  count,
-                  amount: this.money(premium.grossPremium / count, premium.currency),
-                })}
-          </dd>
+          <dd>${count === 1 ? this.t('checkout.summary.singlePayment') : this.installments(count, premium)}</dd>
           <dt class="total" part="total-label">${this.t('checkout.summary.total')}</dt>
-          <dd class="total" part="total">${total}</dd>
+          <dd class="total" part="total">${money(total)}</dd>
         </dl>
       </div>
       ${offered.length === 0
@@ -369,7 +364,7 @@ export class InsurupCheckout extends InsurupElement {
                   ? this.t('checkout.paying')
                   : this.phase === 'redirecting'
                     ? this.t('checkout.redirecting')
-                    : this.t('checkout.pay', { amount: total })}
+                    : html`<span>${withMoney(this.t('checkout.pay', { amount: total }), total)}</span>`}
               </button>
             </div>
             ${this.phase === 'redirecting' && this.redirectUrl
@@ -380,6 +375,12 @@ export class InsurupCheckout extends InsurupElement {
               : nothing}
           </form>`}
     `;
+  }
+
+  /** "3 taksit × ₺1.234,56", the amount kept on one line. */
+  private installments(count: number, premium: { grossPremium: number; currency: Currency }): TemplateResult {
+    const amount = this.money(premium.grossPremium / count, premium.currency);
+    return withMoney(this.t('checkout.summary.installments', { count, amount }), amount);
   }
 
   private renderNotPaid(reason: string | null): TemplateResult {

@@ -4,6 +4,8 @@ import { css } from 'lit';
 export const checkoutStyles = css`
   .summary {
     margin-block-end: 1.25em;
+    /* The list lays itself out by the card's own width (a phone, a theme's column). */
+    container-type: inline-size;
   }
   .summary-head {
     display: flex;
@@ -20,29 +22,52 @@ export const checkoutStyles = css`
   .summary-head h3 {
     margin: 0;
   }
-  /* Label and value share the row 2:3; both wrap, so a long product name never overlaps its label. */
+  /* Narrow (phones, CMS columns): each label above its value, so words and amounts keep their
+     whole line. A word longer than the line may still break (never mid-amount: .money). */
   dl {
-    display: grid;
-    grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
-    gap: 0.375em 1em;
     margin: 0;
   }
   dt {
     color: var(--_muted);
+    overflow-wrap: break-word;
   }
   dd {
-    margin: 0;
-    text-align: end;
+    margin: 0.125em 0 0.625em;
     font-weight: 600;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
-  dt.total,
-  dd.total {
+  .money {
+    white-space: nowrap;
+  }
+  dt.total {
     color: var(--_text);
-    font-size: 1.125em;
     font-weight: 700;
     border-block-start: 0.0625em solid var(--_divider);
-    padding-block-start: 0.375em;
+    padding-block-start: 0.5em;
+  }
+  dd.total {
+    color: var(--_text);
+    font-size: 1.25em;
+    font-weight: 700;
+    margin-block-end: 0;
+  }
+  /* Wide enough for both on one row: label and value side by side (2:3). */
+  @container (min-width: 26em) {
+    dl {
+      display: grid;
+      grid-template-columns: minmax(min-content, 2fr) minmax(0, 3fr);
+      gap: 0.375em 1em;
+    }
+    dd {
+      margin: 0;
+      text-align: end;
+    }
+    dt.total,
+    dd.total {
+      font-size: 1.125em;
+      border-block-start: 0.0625em solid var(--_divider);
+      padding-block-start: 0.375em;
+    }
   }
   .payment-type {
     border: 0.0625em solid var(--_divider);

@@ -18,6 +18,8 @@ export const flowStyles = css`
     padding: 0;
     gap: 0.25em;
     counter-reset: none;
+    /* Laid out by its own width (a phone, or a theme's narrow column), not the viewport's. */
+    container-type: inline-size;
   }
   .progress li {
     flex: 1 1 0;
@@ -70,17 +72,56 @@ export const flowStyles = css`
     color: var(--_on-primary);
   }
   .step-label {
-    overflow-wrap: anywhere;
+    white-space: nowrap;
+  }
+  /* Narrow (a 360 px phone): five labels do not fit side by side ("Paymen/t"), so the steps
+     show their numbers and only the current one its label; every label stays in the list for
+     screen readers. The lines between the markers fill the rest of the row. */
+  @container (max-width: 31.99em) {
+    /* Each step is its line, its marker and (current) its label; the free width is shared
+       equally, so the lines are as long as one another. */
+    .progress li {
+      flex: 1 1 auto;
+      min-width: auto;
+      flex-direction: row;
+      align-items: center;
+      gap: 0.375em;
+      font-size: 0.875em;
+    }
+    .progress li:first-child {
+      flex: 0 0 auto;
+    }
+    .progress li:not(:first-child)::before {
+      position: static;
+      flex: 1 1 auto;
+      min-width: 0.5em;
+      width: auto;
+      inset: auto;
+    }
+    .progress li:not([aria-current='step']) .step-label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+  }
+  @container (min-width: 32em) {
+    .progress li {
+      font-size: 0.875em;
+    }
+  }
+  /* The flow is the surface: its step elements add no frame of their own (see .surface). */
+  .step > * {
+    --_step-surface-padding: 0;
+    --_step-surface-background: transparent;
   }
   .step:focus {
     outline: none;
   }
   .flow-actions {
     margin-block-start: 1em;
-  }
-  @media (min-width: 36em) {
-    .progress li {
-      font-size: 0.875em;
-    }
   }
 `;

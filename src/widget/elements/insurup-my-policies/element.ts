@@ -15,6 +15,7 @@ import { renderError, renderPending } from '../shared/status.js';
 import { elementStyles } from '../../styles/shared.js';
 import { defineElement } from '../../define.js';
 import { openInNewTab } from '../insurup-policy/open-document.js';
+import { breakableId, money } from '../shared/text.js';
 import { myPoliciesStyles } from './styles.js';
 
 interface Page<T> {
@@ -154,11 +155,11 @@ export class InsurupMyPolicies extends InsurupElement {
       ${policy.insuranceCompanyName ? html`<p class="insurer muted">${policy.insuranceCompanyName}</p>` : nothing}
       <dl>
         <dt>${this.t('myPolicies.policy.number')}</dt>
-        <dd>${number}</dd>
+        <dd>${breakableId(number)}</dd>
         <dt>${this.t('myPolicies.policy.period')}</dt>
         <dd>${this.t('policy.periodValue', { start: this.date(policy.startDate), end: this.date(policy.endDate) })}</dd>
         <dt>${this.t('myPolicies.policy.premium')}</dt>
-        <dd>${this.money(policy.grossPremium, policy.currency)}</dd>
+        <dd>${money(this.money(policy.grossPremium, policy.currency))}</dd>
         <dt>${this.t('myPolicies.policy.state')}</dt>
         <dd class=${`state-${policy.state}`}>${this.t(`policy.state.${policy.state}` as MessageKey)}</dd>
       </dl>
@@ -226,7 +227,7 @@ export class InsurupMyPolicies extends InsurupElement {
         <dd>${this.t(stateKey)}</dd>
         ${proposal.lowestPremium != null
           ? html`<dt>${this.t('myPolicies.proposal.lowest')}</dt>
-              <dd>${this.money(proposal.lowestPremium)}</dd>`
+              <dd>${money(this.money(proposal.lowestPremium))}</dd>`
           : nothing}
         <dt>${this.t('myPolicies.proposal.offers')}</dt>
         <dd>

@@ -25,22 +25,40 @@ export const myPoliciesStyles = css`
   .item .insurer {
     margin: 0 0 0.5em;
   }
-  /* Label and value share the row 2:3; both wrap, so a long product name never overlaps its label. */
+  /* Each card lays its list out by its own width (a phone, a grid column, a theme's sidebar). */
+  .item {
+    container-type: inline-size;
+    min-width: 0;
+  }
+  /* Narrow: each label above its value, so a policy number, a date range or an amount keeps
+     its whole line; a word longer than the line may still break (never an amount: .money). */
   dl {
-    display: grid;
-    grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
-    gap: 0.25em 1em;
     margin: 0 0 0.5em;
     font-size: 0.9375em;
   }
   dt {
     color: var(--_muted);
+    overflow-wrap: break-word;
   }
   dd {
-    margin: 0;
-    text-align: end;
+    margin: 0.125em 0 0.5em;
     font-weight: 600;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
+  }
+  .money {
+    white-space: nowrap;
+  }
+  /* Wide enough for both on one row: label and value side by side (2:3). */
+  @container (min-width: 24em) {
+    dl {
+      display: grid;
+      grid-template-columns: minmax(min-content, 2fr) minmax(0, 3fr);
+      gap: 0.25em 1em;
+    }
+    dd {
+      margin: 0;
+      text-align: end;
+    }
   }
   .state-ACTIVE {
     color: var(--_success);

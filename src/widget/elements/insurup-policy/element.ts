@@ -10,6 +10,7 @@ import { InsurupElement } from '../shared/insurup-element.js';
 import { textField } from '../shared/field.js';
 import { renderError, renderPending } from '../shared/status.js';
 import { renderForeignReturn } from '../shared/payment-return-notice.js';
+import { breakableId, money } from '../shared/text.js';
 import type { FlowSession } from '../../session/flow-session.js';
 import { elementStyles } from '../../styles/shared.js';
 import { defineElement } from '../../define.js';
@@ -182,7 +183,7 @@ export class InsurupPolicy extends InsurupElement {
         </div>
         <dl>
           <dt>${this.t('policy.number')}</dt>
-          <dd part="policy-number">${policy.insuranceCompanyPolicyNumber ?? policy.id}</dd>
+          <dd part="policy-number">${breakableId(policy.insuranceCompanyPolicyNumber ?? policy.id)}</dd>
           ${insurerName
             ? html`<dt>${this.t('policy.insurer')}</dt>
                 <dd part="insurer">${insurerName}</dd>`
@@ -192,7 +193,7 @@ export class InsurupPolicy extends InsurupElement {
           <dt>${this.t('policy.period')}</dt>
           <dd>${this.t('policy.periodValue', { start: this.date(policy.startDate), end: this.date(policy.endDate) })}</dd>
           <dt>${this.t('policy.premium')}</dt>
-          <dd part="premium">${this.money(policy.grossPremium, policy.currency)}</dd>
+          <dd part="premium">${money(this.money(policy.grossPremium, policy.currency))}</dd>
           <dt>${this.t('policy.plan')}</dt>
           <dd>
             ${policy.installmentNumber === 1

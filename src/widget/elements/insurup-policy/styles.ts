@@ -38,7 +38,11 @@ export const policyStyles = css`
   dd {
     margin: 0.125em 0 0.75em;
     font-weight: 600;
-    overflow-wrap: anywhere;
+    /* A word longer than the whole line may break; nothing else does (no mid-word splits). */
+    overflow-wrap: break-word;
+  }
+  .money {
+    white-space: nowrap;
   }
   dd:last-child {
     margin-block-end: 0;
