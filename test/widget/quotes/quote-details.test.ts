@@ -7,6 +7,7 @@ import { sandboxConfig, testEnv, until } from '../support/env.js';
 import { byRole, deepActiveElement, visibleText } from '../core/dom.js';
 import { freshPage, requestMark, requestsSince } from '../core/stack.js';
 import type { InsurupQuotes } from '../../../src/widget/elements/insurup-quotes/element.js';
+import type { InsurupQuoteCard } from '../../../src/widget/elements/insurup-quotes/quote-card.js';
 import {
   cardState,
   cards,
@@ -57,18 +58,28 @@ describe('<insurup-quotes> details', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows the coverage in words from the coverage endpoint', async () => {
+  /** Opens a card's details (documents and coverage), as a customer taps Details. */
+  async function openDetails(card: InsurupQuoteCard): Promise<void> {
+    inCard<HTMLButtonElement>(card, '[part="details-button"]')!.click();
+    await card.updateComplete;
+  }
+
+  it('shows the documents and the coverage in words under Details', async () => {
     const mark = await requestMark();
     await kaskoFlowAtQuotes();
     const el = await mountQuotes();
     const card = await until(() => cardsIn(el, 'active')[0], 'a quote');
     const toggle = inCard<HTMLButtonElement>(card, '[part="details-button"]')!;
+    expect(visibleText(toggle)).to.equal('Detaylar');
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
-    expect(inCard(card, '#coverage')!.hasAttribute('hidden')).to.equal(true);
+    expect(toggle.getAttribute('aria-controls')).to.equal('details');
+    expect(inCard(card, '#details')!.hasAttribute('hidden')).to.equal(true);
+    expect(inCard(card, '[part="document-button"]'), 'the documents wait under Details').to.equal(null);
     toggle.click();
     await until(() => inCard(card, '.coverage-list'), 'the coverage list');
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-    const text = visibleText(inCard(card, '#coverage')!);
+    expect(visibleText(inCard(card, '[part="documents"]')!)).to.equal('Ürün belgesi Bilgilendirme formu');
+    const text = visibleText(inCard(card, '[part="coverage"]')!);
     // Labels from the tables, values in words, amounts as money; never a raw key.
     expect(text).to.include('Çarpışma');
     expect(text).to.include('Rayiç değer');
@@ -81,7 +92,7 @@ describe('<insurup-quotes> details', () => {
     await until(async () => (await requestsSince(mark, coveragePath, 'GET')).length === 1, 'the coverage request');
     toggle.click();
     await card.updateComplete;
-    expect(inCard(card, '#coverage')!.hasAttribute('hidden')).to.equal(true);
+    expect(inCard(card, '#details')!.hasAttribute('hidden')).to.equal(true);
   });
 
   it('opens the product document and the information form in a new tab', async () => {
@@ -90,6 +101,7 @@ describe('<insurup-quotes> details', () => {
       await kaskoFlowAtQuotes();
       const el = await mountQuotes();
       const card = await until(() => cardsIn(el, 'active')[0], 'a quote');
+      await openDetails(card);
       const [product, form] = [...card.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="document-button"]')];
       expect(visibleText(product!)).to.match(/^Ürün belgesi/);
       expect(visibleText(form!)).to.match(/^Bilgilendirme formu/);
@@ -114,6 +126,7 @@ describe('<insurup-quotes> details', () => {
       await kaskoFlowAtQuotes();
       const el = await mountQuotes();
       const card = await until(() => cardsIn(el, 'active')[0], 'a quote');
+      await openDetails(card);
       card.shadowRoot!.querySelector<HTMLButtonElement>('[part="document-button"]')!.click();
       const link = await until(() => inCard<HTMLAnchorElement>(card, '[part="document-link"] a'), 'the fallback link');
       expect(link.target).to.equal('_blank');
@@ -200,6 +213,8 @@ describe('<insurup-quotes> details', () => {
     await until(() => deepActiveElement() === inCard(card, 'h3'), 'focus on the card heading');
     await until(() => cardState(card) === 'active', 'the retried quote', 10_000);
     expect(inCard(card, '[part="price"]')).to.exist;
+    // The card became a quote around the focused heading: focus is still there, not on the page.
+    expect(deepActiveElement()).to.equal(inCard(card, 'h3'));
     const proposalId = await untilProposal(el);
     expect(await requestsSince(mark, new RegExp(`^/api/proposals/${proposalId}/products/${card.product.id}/retry$`), 'POST')).to.have.length(1);
     await until(() => el.feed.status === 'complete', 'the list to be complete again');

@@ -11,7 +11,14 @@ import {
   coverageValueText,
   readableKey,
 } from '../../../src/widget/elements/insurup-quotes/coverage-text.js';
-import { bestPriceId, displayOrder, sortProducts } from '../../../src/widget/elements/insurup-quotes/quote-order.js';
+import {
+  bestPriceId,
+  displayOrder,
+  sellableAnywhere,
+  sellableUnder,
+  sortProducts,
+} from '../../../src/widget/elements/insurup-quotes/quote-order.js';
+import { parsePaymentTypes } from '../../../src/widget/elements/insurup-checkout/payment-types.js';
 import { parseCoverageGroupIds } from '../../../src/widget/elements/insurup-quotes/coverage-groups.js';
 import { perInstallment, premiumFor } from '../../../src/widget/elements/insurup-quotes/premiums.js';
 
@@ -68,7 +75,13 @@ describe('coverage labels', () => {
   });
 });
 
-function quote(id: string, name: string, state: ProposalProduct['state'], price?: number): ProposalProduct {
+function quote(
+  id: string,
+  name: string,
+  state: ProposalProduct['state'],
+  price?: number,
+  options: Partial<Pick<ProposalProduct, 'productType' | 'supportedPaymentOptions'>> = {},
+): ProposalProduct {
   return {
     id,
     insuranceCompanyId: id,
@@ -81,7 +94,8 @@ function quote(id: string, name: string, state: ProposalProduct['state'], price?
       { installmentNumber: 3, netPremium: price, grossPremium: price * 1.05, currency: 'TURKISH_LIRA' },
       { installmentNumber: 1, netPremium: price, grossPremium: price, currency: 'TURKISH_LIRA' },
     ],
-    supportedPaymentOptions: [],
+    supportedPaymentOptions: ['ASYNC_INSURANCE_COMPANY_REDIRECT', 'ASYNC_THIRD_PARTY_3D_SECURE'],
+    ...options,
   };
 }
 
@@ -112,6 +126,33 @@ describe('quote order', () => {
   it('marks the cheapest quote when there are two or more', () => {
     assert.equal(bestPriceId(products), 'c');
     assert.equal(bestPriceId([products[2]!]), null);
+  });
+
+  it('puts quotes completed with the agency after those bought here, and never marks them best', () => {
+    const cardOnly = { supportedPaymentOptions: ['ASYNC_THIRD_PARTY_3D_SECURE', 'SYNC_CREDIT_CARD'] } as const;
+    const mixed = [
+      quote('card', 'Ada Sigorta', 'ACTIVE', 300, { supportedPaymentOptions: [...cardOnly.supportedPaymentOptions] }),
+      quote('robot', 'Bora Sigorta', 'ACTIVE', 350, { productType: 'ROBOT', supportedPaymentOptions: [] }),
+      quote('r1', 'Cemre Sigorta', 'ACTIVE', 600),
+      quote('r2', 'Defne Sigorta', 'ACTIVE', 400),
+      quote('w', 'Ege Sigorta', 'WAITING'),
+      quote('f', 'Fulya Sigorta', 'FAILED'),
+    ];
+    // Every payment type allowed: the card-only quote is the cheapest; the robot never is.
+    assert.deepEqual(sortProducts(mixed, 'price').map((p) => p.id), ['card', 'r2', 'r1', 'robot', 'w', 'f']);
+    assert.equal(bestPriceId(mixed), 'card');
+    // Only the insurer's own payment page: the card-only quote joins the robot, after the rest.
+    const redirectOnly = sellableUnder(parsePaymentTypes('insurance-company-redirect'));
+    assert.deepEqual(sortProducts(mixed, 'price', redirectOnly).map((p) => p.id), ['r2', 'r1', 'card', 'robot', 'w', 'f']);
+    assert.equal(bestPriceId(mixed, redirectOnly), 'r2');
+    assert.deepEqual(displayOrder(mixed, 'price', null, redirectOnly).map((p) => p.id), ['r2', 'r1', 'card', 'robot', 'w', 'f']);
+    // By insurer, names decide alone.
+    assert.deepEqual(sortProducts(mixed, 'insurer', redirectOnly).map((p) => p.id), ['card', 'robot', 'r1', 'r2', 'w', 'f']);
+    // A single quote to buy is not "the best" of anything.
+    assert.equal(bestPriceId(mixed.filter((p) => p.id !== 'r1'), redirectOnly), null);
+    assert.equal(sellableAnywhere(mixed[1]!), false);
+    assert.equal(redirectOnly(mixed[0]!), false);
+    assert.equal(redirectOnly(mixed[2]!), true);
   });
 
   it('reads premiums by instalment', () => {

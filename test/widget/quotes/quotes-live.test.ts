@@ -3,7 +3,7 @@
  * reload mid-quotes, insurers too slow, and quotes arriving while the customer is on a card.
  */
 import { expect } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
+import { sendMouse, setViewport } from '@web/test-runner-commands';
 import type { InsurupQuoteCard } from '../../../src/widget/elements/insurup-quotes/quote-card.js';
 import { clearSandboxFaults, sandboxConfig, sandboxFault, until } from '../support/env.js';
 import { byRole, deepActiveElement, visibleText } from '../core/dom.js';
@@ -132,6 +132,86 @@ describe('<insurup-quotes> live', () => {
       control.focus();
       expect(deepActiveElement()).to.equal(control);
       return async () => control.blur();
+    });
+  });
+
+  /**
+   * Sorted by insurer, on a phone, with the browser's scroll anchoring off (Safari has none):
+   * holds a card that has placeholders right above it on screen and checks, frame by frame,
+   * that its top stays put while the cards above it turn into quotes or failures of another
+   * height. Which insurers answer when is seeded per vehicle, so it tries a few.
+   */
+  async function checkHeldCardKeepsItsPlace(hold: (card: InsurupQuoteCard) => Promise<() => Promise<void>>): Promise<void> {
+    await setViewport({ width: 360, height: 740 });
+    document.documentElement.style.overflowAnchor = 'none';
+    try {
+      await sandboxConfig({ quoteDelay: [1500, 5000] });
+      for (let attempt = 0; attempt < 4; attempt++) {
+        if (attempt > 0) await freshPage();
+        await kaskoFlowAtQuotes(`ANCHOR${attempt}X${Date.now() % 1e6}`);
+        const el = await mountQuotes();
+        el.sort = 'insurer';
+        // A card with a placeholder right above it, far enough down the list to scroll to.
+        const card = await until(() => {
+          const shown = cards(el);
+          return shown.find((c, i) => i >= 2 && cardState(shown[i - 1]!) === 'waiting' && cardState(shown[i - 2]!) === 'waiting');
+        }, 'a card below two placeholders');
+        await el.updateComplete;
+        // Scroll so the placeholder above is on screen and the card sits low on it, and let the
+        // cards scrolled past take their real height (off screen they count as 22em until then).
+        window.scrollBy({ top: card.getBoundingClientRect().top - 520, behavior: 'instant' });
+        let last = NaN;
+        await until(() => {
+          const now = card.getBoundingClientRect().top;
+          const still = now === last;
+          last = now;
+          return still;
+        }, 'the list to settle after scrolling');
+        const release = await hold(card);
+        const list = el.shadowRoot!.querySelector('.list')!;
+        const top = card.getBoundingClientRect().top;
+        const offset = top - list.getBoundingClientRect().top;
+        let shifted = 0;
+        await until(() => {
+          // After every change, on every frame: the held card is where it was on screen.
+          expect(Math.abs(card.getBoundingClientRect().top - top), 'the held card moved on screen').to.be.below(1);
+          shifted = Math.max(shifted, Math.abs(card.getBoundingClientRect().top - list.getBoundingClientRect().top - offset));
+          return el.feed.status === 'complete';
+        }, 'every quote while the customer stays on one card', 20_000);
+        await release();
+        el.remove();
+        window.scrollTo({ top: 0, behavior: 'instant' });
+        // The cards above must have changed height for this run to prove anything.
+        if (shifted >= 8) return;
+      }
+      expect.fail('no run had a card above the held one change its height');
+    } finally {
+      document.documentElement.style.removeProperty('overflow-anchor');
+      await setViewport({ width: 800, height: 600 });
+    }
+  }
+
+  it('keeps the card under the mouse in place on screen when cards above it settle (insurer sort, no scroll anchoring)', async () => {
+    await checkHeldCardKeepsItsPlace(async (card) => {
+      const box = card.getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(box.left + 20), Math.round(box.top + 20)] });
+      await sendMouse({ type: 'move', position: [Math.round(box.left + 30), Math.round(box.top + 30)] });
+      return async () => {
+        await sendMouse({ type: 'move', position: [0, 0] });
+      };
+    });
+  });
+
+  it('keeps the card that has focus in place on screen when cards above it settle (insurer sort, no scroll anchoring)', async () => {
+    await checkHeldCardKeepsItsPlace(async (card) => {
+      const heading = inCard<HTMLElement>(card, 'h3')!;
+      heading.focus();
+      expect(deepActiveElement()).to.equal(heading);
+      return async () => {
+        // The card answered too, and kept its heading: focus never fell to the page.
+        expect(deepActiveElement()).to.equal(heading);
+        heading.blur();
+      };
     });
   });
 

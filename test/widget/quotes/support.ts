@@ -3,8 +3,11 @@
  * element mounted on it, and readers of its cards as a customer sees them.
  */
 import { fixture, html } from '@open-wc/testing';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../../src/widget/elements/insurup-quotes/element.js';
 import type { InsurupQuotes } from '../../../src/widget/elements/insurup-quotes/element.js';
+import type { InsurupFlow } from '../../../src/widget/elements/insurup-flow/element.js';
+import type { AuthSession } from '../../../src/widget/session/auth-session.js';
 import type { InsurupQuoteCard } from '../../../src/widget/elements/insurup-quotes/quote-card.js';
 import { pageSessionFor } from '../../../src/widget/session/context.js';
 import type { FlowSession } from '../../../src/widget/session/flow-session.js';
@@ -12,7 +15,7 @@ import { clearSandboxFaults, loginViaApi, sandboxCatalog, sandboxConfig, testEnv
 import { visibleText } from '../core/dom.js';
 
 export interface CatalogView {
-  insurers: Array<{ id: number; name: string; productType: 'WEB_SERVICE' | 'ROBOT'; branches: string[] }>;
+  insurers: Array<{ id: number; name: string; productType: 'WEB_SERVICE' | 'ROBOT'; branches: string[]; supportedPaymentOptions: string[] }>;
   coverageGroups: Array<{ id: string; name: string; branch: string }>;
   registry: Array<{
     plate: { city: number; code: string };
@@ -37,6 +40,15 @@ export async function kaskoGroupIds(count = 1): Promise<string[]> {
  */
 export async function kaskoFlowAtQuotes(chassis = `WVWZZZ1JZ${Date.now() % 1e8}`): Promise<FlowSession> {
   const auth = await loginViaApi();
+  const id = await createVehicle(auth, chassis);
+  const { proxyUrl } = await testEnv();
+  const session = pageSessionFor(proxyUrl, 'kasko');
+  session.completeAsset({ type: 'VEHICLE', id });
+  return session;
+}
+
+/** Saves a registry vehicle for the logged-in customer; answers its id. */
+async function createVehicle(auth: AuthSession, chassis: string): Promise<string> {
   const { registry } = await catalogView();
   const entry = registry[0]!;
   const customerId = auth.customer!.id;
@@ -56,10 +68,45 @@ export async function kaskoFlowAtQuotes(chassis = `WVWZZZ1JZ${Date.now() % 1e8}`
       registrationDate: '2022-03-01',
     },
   });
+  return id;
+}
+
+export interface FlowMountOptions {
+  lang?: string;
+  paymentTypes?: string;
+  agencyPhone?: string;
+  contactUrl?: string;
+  chassis?: string;
+  /** Put the flow in a page column with margins, as on the demo's agency page (288 px cards at 360 px). */
+  inColumn?: boolean;
+}
+
+/**
+ * A whole `<insurup-flow>` (the page's way) with a logged-in customer whose vehicle is saved,
+ * at its quotes step; answers the flow and the quotes element it shows.
+ */
+export async function mountFlowAtQuotes(options: FlowMountOptions = {}): Promise<{ flow: InsurupFlow; quotes: InsurupQuotes }> {
+  await import('../../../src/widget/elements/insurup-flow/element.js');
+  const auth = await loginViaApi();
+  const id = await createVehicle(auth, options.chassis ?? `FLOW${Date.now() % 1e8}`);
   const { proxyUrl } = await testEnv();
-  const session = pageSessionFor(proxyUrl, 'kasko');
+  const groups = await kaskoGroupIds(1);
+  const element = html`<insurup-flow
+    product="kasko"
+    proxy-url=${proxyUrl}
+    lang=${options.lang ?? 'tr'}
+    coverage-group-ids=${groups.join(',')}
+    payment-types=${ifDefined(options.paymentTypes)}
+    agency-phone=${ifDefined(options.agencyPhone)}
+    contact-url=${ifDefined(options.contactUrl)}
+  ></insurup-flow>`;
+  const flow = options.inColumn
+    ? (await fixture<HTMLElement>(html`<main style="padding-inline: 1.75em">${element}</main>`)).querySelector('insurup-flow')!
+    : await fixture<InsurupFlow>(element);
+  const session = await until(() => (flow.session?.auth.isAuthenticated && flow.session.step === 'asset' ? flow.session : null), 'the flow at its asset step');
   session.completeAsset({ type: 'VEHICLE', id });
-  return session;
+  const quotes = await until(() => flow.shadowRoot!.querySelector('insurup-quotes'), 'the quotes step');
+  return { flow, quotes };
 }
 
 export interface MountOptions {
@@ -68,8 +115,11 @@ export interface MountOptions {
   pollInterval?: number;
   quoteTimeout?: number;
   announceDelay?: number;
-  agencyPhone?: string;
-  contactUrl?: string;
+  /** The agency's phone; `null` leaves the attribute out. */
+  agencyPhone?: string | null;
+  /** The agency's contact page; `null` leaves the attribute out. */
+  contactUrl?: string | null;
+  paymentTypes?: string;
 }
 
 export async function mountQuotes(options: MountOptions = {}): Promise<InsurupQuotes> {
@@ -83,8 +133,9 @@ export async function mountQuotes(options: MountOptions = {}): Promise<InsurupQu
     poll-interval=${options.pollInterval ?? 3000}
     quote-timeout=${options.quoteTimeout ?? 120000}
     announce-delay=${options.announceDelay ?? 300}
-    agency-phone=${options.agencyPhone ?? '0212 555 00 00'}
-    contact-url=${options.contactUrl ?? 'https://acente.example/iletisim'}
+    agency-phone=${ifDefined(options.agencyPhone === null ? undefined : (options.agencyPhone ?? '0212 555 00 00'))}
+    contact-url=${ifDefined(options.contactUrl === null ? undefined : (options.contactUrl ?? 'https://acente.example/iletisim'))}
+    payment-types=${ifDefined(options.paymentTypes)}
   ></insurup-quotes>`);
 }
 

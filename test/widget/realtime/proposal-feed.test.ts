@@ -64,12 +64,18 @@ async function newProposal(): Promise<{ session: FlowSession; proposal: Proposal
   return { session, proposal, requestedAt };
 }
 
-async function follow(timing: Partial<FeedTiming> = {}): Promise<{ host: FeedHost; proposal: Proposal }> {
+async function follow(timing: Partial<FeedTiming> = {}): Promise<{ host: FeedHost; proposal: Proposal; session: FlowSession }> {
   const { session, proposal, requestedAt } = await newProposal();
   const host = await fixture<FeedHost>(html`<feed-host></feed-host>`);
   host.timing = { ...DEFAULT_FEED_TIMING, ...timing };
   host.feed.follow(session.client, proposal, requestedAt);
-  return { host, proposal };
+  return { host, proposal, session };
+}
+
+/** Pretends the tab was hidden or shown again, as the browser says it with `visibilitychange`. */
+function setTabVisibility(state: DocumentVisibilityState): void {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  document.dispatchEvent(new Event('visibilitychange'));
 }
 
 const proposalGets = (mark: number, id: string) => requestsSince(mark, new RegExp(`^/api/proposals/${id}$`), 'GET');
@@ -162,6 +168,32 @@ describe('ProposalFeedController', () => {
       expect(watch.sockets).to.have.length(2);
     } finally {
       watch.restore();
+    }
+  });
+
+  it('catches up with one GET when the tab becomes visible again', async () => {
+    // No hub and a 60 s poll: nothing but the tab coming back can bring the answers in.
+    await sandboxFault({ path: 'hubs/proposal-detail', fault: 'close', times: 100 });
+    const { host, proposal, session } = await follow({ baseMs: 60_000, maxMs: 60_000, hubRetryDelaysMs: [0] });
+    await until(() => host.feed.status === 'polling', 'the fallback');
+    const total = proposal.totalProductsCount;
+    try {
+      // Meanwhile every insurer answers (asked here, before the mark, not by the feed).
+      await until(async () => {
+        const now = await session.client.request('getProposal', { params: { proposalId: proposal.proposalId } });
+        return now.products.every((p) => p.state !== 'WAITING');
+      }, 'every insurer to answer', 15_000);
+      expect(host.shadowRoot!.textContent!.trim(), 'nothing fetched them yet').to.not.equal(String(total));
+      const mark = await requestMark();
+
+      // Hidden, it fetches nothing; visible again, one GET brings every answer on screen.
+      setTabVisibility('hidden');
+      setTabVisibility('visible');
+      await until(() => host.shadowRoot!.textContent!.trim() === String(total), 'the answers on screen');
+      expect(host.feed.status).to.equal('complete');
+      expect(await proposalGets(mark, proposal.proposalId)).to.have.length(1);
+    } finally {
+      delete (document as { visibilityState?: DocumentVisibilityState }).visibilityState;
     }
   });
 

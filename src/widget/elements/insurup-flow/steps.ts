@@ -59,7 +59,7 @@ export type ForwardedAttribute =
 export const FORWARDED: Record<StepName, readonly ForwardedAttribute[]> = {
   login: ['kvkk-url', 'resend-seconds', 'agent-branch-id'],
   asset: ['agent-branch-id'],
-  quotes: ['coverage-group-ids', 'agency-phone', 'contact-url'],
+  quotes: ['coverage-group-ids', 'agency-phone', 'contact-url', 'payment-types'],
   checkout: ['payment-types', 'callback-url', 'agency-phone', 'contact-url'],
   policy: ['agency-phone', 'contact-url'],
 };

@@ -3,7 +3,7 @@
  * answer the moment it exists (SignalR, with a polling fallback), sorted and compared.
  */
 import './messages.js';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
@@ -23,7 +23,8 @@ import { BatchedAnnouncer } from './batched-announcer.js';
 import { inheritedAttribute, parseCoverageGroupIds } from './coverage-groups.js';
 import { openInNewTab } from './open-document.js';
 import { ensureProposal, proposalRequestFor } from './proposal-request.js';
-import { bestPriceId, displayOrder, SORT_KEYS, type SortKey } from './quote-order.js';
+import { parsePaymentTypes } from '../insurup-checkout/payment-types.js';
+import { bestPriceId, displayOrder, sellableUnder, SORT_KEYS, type SellableTest, type SortKey } from './quote-order.js';
 import { QUOTE_CARD_PARTS, type QuoteCardActions } from './quote-card.js';
 import { quotesStyles } from './styles.js';
 
@@ -38,6 +39,21 @@ const STATUS_TEXT: Record<FeedStatus, MessageKey | null> = {
   complete: 'quotes.status.complete',
   timedOut: null,
 };
+
+/** The element's parent in the flat tree: its slot, its parent, or its shadow root's host. */
+function flatParent(node: Element): Element | null {
+  return node.assignedSlot ?? node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+}
+
+/** The nearest ancestor that scrolls (across shadow roots), else the page. */
+function scrollerOf(element: Element): Element {
+  for (let node = flatParent(element); node; node = flatParent(node)) {
+    if (node === document.documentElement || node === document.body) break;
+    const { overflowY } = getComputedStyle(node);
+    if (/auto|scroll|overlay/.test(overflowY) && node.scrollHeight > node.clientHeight) return node;
+  }
+  return document.scrollingElement ?? document.documentElement;
+}
 
 /** Rejects when `signal` aborts, leaving `promise` itself to finish (a POST must not be lost). */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -55,8 +71,13 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * insurer product as soon as it is known — a placeholder while the insurer works, the price
  * with an instalment picker when it answers, the reason and Retry when it fails. Sort by
  * price or insurer; the best price is marked; the coverage, product documents and a compare
- * PDF of 2 or 3 quotes are one tap away. ROBOT products are completed with the agency.
- * Choosing a quote stores it in the flow and moves on to checkout.
+ * PDF of 2 or 3 quotes are one tap away. ROBOT products, and products taking none of the
+ * payment types in `payment-types`, are shown but completed with the agency: no Buy, never
+ * the best price. Choosing a quote stores it in the flow and moves on to checkout.
+ *
+ * A quote arriving never moves the card the customer is on: while the pointer or focus is on
+ * the list the order is frozen, and the card keeps its place on screen even when cards above
+ * it change height (the scroll is corrected, also where the browser has no scroll anchoring).
  *
  * Updates come over SignalR the instant an insurer answers; when the hub can't be reached the
  * proposal is polled (every `poll-interval` ms, backing off to `poll-max-interval`). Waiting
@@ -72,7 +93,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * @csspart heading - The "Teklifler" heading (focused by `<insurup-flow>` on entry).
  * @csspart notice - Configuration and missing-step messages.
  * @csspart toolbar - Progress, status and the sort control.
- * @csspart progress - The "5 of 9 insurers have answered" text and bar.
+ * @csspart progress - The "Quotes coming in: 5 of 9" text and bar.
  * @csspart status - How the list is kept current (live, polling, complete).
  * @csspart field - The sort control's field wrapper; also `label`, `select`, `hint`, `field-error`.
  * @csspart timeout-notice - "Some insurers did not answer in time" and its Check again button.
@@ -85,20 +106,22 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * @csspart product-name - The product and coverage group names.
  * @csspart best-price - The best-price badge.
  * @csspart card-status - "Waiting for the quote…", "No quote".
- * @csspart price - The gross premium of the chosen plan.
- * @csspart per-installment - "3 instalments × ₺4.120,00" or "One payment".
- * @csspart installment-select - The instalment picker.
+ * @csspart price - The gross premium of the chosen plan (the only place a card shows it).
+ * @csspart per-installment - "3 instalments × ₺4.120,00" or "Single payment".
+ * @csspart installment-select - The instalment plan picker ("Single payment", "3 instalments", …).
  * @csspart buy-button - Buy.
- * @csspart agency-note - "Complete with the agency" for ROBOT products.
+ * @csspart agency-note - "Complete with the agency" on a quote this site cannot sell.
  * @csspart agency-phone - The agency's `tel:` link.
  * @csspart agency-contact - The agency's contact page link.
  * @csspart state-badge - "Payment in progress", "Bought".
- * @csspart card-actions - Coverage, documents and compare.
- * @csspart details-button - Shows or hides the coverage.
+ * @csspart card-actions - The row with Details and Compare.
+ * @csspart details-button - Shows or hides the details (documents and coverage).
+ * @csspart details - The details panel: `documents`, then `coverage`.
+ * @csspart documents - The row of document buttons in the details.
  * @csspart document-button - Product document and information form buttons.
  * @csspart document-link - The link shown when the browser blocked the new tab.
  * @csspart compare - The compare checkbox and its label.
- * @csspart coverage - The coverage panel; `coverage-list` is its list of fields.
+ * @csspart coverage - The coverage in the details; `coverage-list` is its list of fields.
  * @csspart failure-reason - The folded reason of a failed quote.
  * @csspart retry-button - Retry (failed quote, failed load).
  * @csspart compare-bar - The bar of chosen quotes with the compare button.
@@ -132,6 +155,12 @@ export class InsurupQuotes extends InsurupElement {
   @property({ attribute: 'agency-phone' }) agencyPhone?: string;
   /** The agency's contact page, offered beside the phone. */
   @property({ attribute: 'contact-url' }) contactUrl?: string;
+  /**
+   * Payment types the agency offers, comma separated, as on `<insurup-checkout>` (e.g.
+   * `insurance-company-redirect`); default all. A quote taking none of them is shown but
+   * completed with the agency, like a ROBOT product: no Buy, never the best price.
+   */
+  @property({ attribute: 'payment-types' }) paymentTypes?: string;
   /** Polling fallback: first interval in ms. */
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = DEFAULT_FEED_TIMING.baseMs;
   /** Polling fallback: the interval backs off up to this (ms). */
@@ -151,6 +180,11 @@ export class InsurupQuotes extends InsurupElement {
   private frozenOrder: string[] | null = null;
   private focusInList = false;
   private pointerInList = false;
+  /** The card under the pointer (while `pointerInList`). */
+  private pointerCard: Element | null = null;
+  /** The held card and where it belongs on screen (its viewport top), see `keepHeldCardInPlace`. */
+  private heldPlace: { card: Element; top: number } | null = null;
+  private sellableFor: { setting: string | undefined; test: SellableTest } | null = null;
 
   private readonly announcer = new BatchedAnnouncer(
     this,
@@ -324,6 +358,14 @@ export class InsurupQuotes extends InsurupElement {
     });
   }
 
+  /** Which products this site sells under `payment-types` (one test per setting). */
+  private sellable(): SellableTest {
+    if (!this.sellableFor || this.sellableFor.setting !== this.paymentTypes) {
+      this.sellableFor = { setting: this.paymentTypes, test: sellableUnder(parsePaymentTypes(this.paymentTypes)) };
+    }
+    return this.sellableFor.test;
+  }
+
   // Order freezing: while the pointer or focus is on the list, cards keep their places.
 
   private freeze(): void {
@@ -353,13 +395,58 @@ export class InsurupQuotes extends InsurupElement {
     // that did not move (the list appeared under a resting mouse) is not pointing at anything.
     if (event.pointerType === 'touch' || (event.movementX === 0 && event.movementY === 0)) return;
     this.pointerInList = true;
+    const path = event.composedPath() as Element[];
+    this.pointerCard = path.find((node) => node.localName === 'insurup-quote-card') ?? null;
     this.freeze();
   };
 
   private readonly onListPointerLeave = (): void => {
     this.pointerInList = false;
+    this.pointerCard = null;
     this.thaw();
   };
+
+  // The held card stays put on screen. The frozen order keeps its index, but a card above it
+  // that changes height (a placeholder becoming a quote, a quote failing) would still push it
+  // down or pull it up. Chromium's scroll anchoring hides that; Safari has none, and a page
+  // may turn it off. So the card's top is measured before each update and, once the cards
+  // have rendered, the nearest scroller is moved by whatever it shifted — before the next paint.
+
+  /** The card the customer is on: the one with focus, else the one under the pointer. */
+  private heldCard(): Element | null {
+    if (!this.frozenOrder) return null;
+    const focused = this.focusInList ? this.shadowRoot?.activeElement : null;
+    if (focused?.localName === 'insurup-quote-card') return focused;
+    return this.pointerInList && this.pointerCard?.isConnected ? this.pointerCard : null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const card = this.heldCard();
+    if (!card) {
+      this.heldPlace = null;
+      return;
+    }
+    // Where it is now, unless that is within a pixel of where it was kept last time: the
+    // scroll moves in whole pixels, and re-measuring each time would let the rest add up.
+    const top = card.getBoundingClientRect().top;
+    const kept = this.heldPlace;
+    if (kept?.card !== card || Math.abs(kept.top - top) >= 1) this.heldPlace = { card, top };
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.heldPlace) void this.keepHeldCardInPlace(this.heldPlace);
+  }
+
+  private async keepHeldCardInPlace({ card, top }: { card: Element; top: number }): Promise<void> {
+    // The cards update after the list (each is its own element): wait for them first.
+    const cards = [...(this.list?.querySelectorAll('insurup-quote-card') ?? [])];
+    await Promise.all(cards.map((c) => c.updateComplete));
+    if (!card.isConnected) return;
+    const shift = card.getBoundingClientRect().top - top;
+    if (Math.abs(shift) >= 0.5) scrollerOf(this).scrollBy({ top: shift, behavior: 'instant' });
+  }
 
   // Rendering
 
@@ -404,9 +491,10 @@ export class InsurupQuotes extends InsurupElement {
   private renderQuotes(): TemplateResult {
     const book = this.feed.book!;
     const products = book.products;
-    const ordered = displayOrder(products, this.sort, this.frozenOrder);
+    const sellable = this.sellable();
+    const ordered = displayOrder(products, this.sort, this.frozenOrder, sellable);
     this.shownOrder = ordered.map((p) => p.id);
-    const best = bestPriceId(products);
+    const best = bestPriceId(products, sellable);
     const status = this.feed.status;
     const expired = status === 'timedOut';
     const compared = this.compared.filter((id) => COMPARABLE.has(book.get(id)?.state ?? ''));
@@ -417,7 +505,7 @@ export class InsurupQuotes extends InsurupElement {
     return html`
       <div class="toolbar" part="toolbar">
         <div class="progress" part="progress">
-          <p id="progress-text">${this.t('quotes.progress', { settled, total })}</p>
+          <p id="progress-text">${this.t(this.feed.running ? 'quotes.progress' : 'quotes.progress.done', { settled, total })}</p>
           <progress max=${Math.max(total, 1)} .value=${settled} aria-labelledby="progress-text"></progress>
           ${this.renderStatus(status)}
         </div>
@@ -458,6 +546,7 @@ export class InsurupQuotes extends InsurupElement {
               .language=${lang}
               .actions=${this.cardActions}
               .best=${product.id === best}
+              .sellable=${sellable(product)}
               .compared=${compared.includes(product.id)}
               .compareFull=${compareFull}
               .expired=${expired}

@@ -1,4 +1,7 @@
-/** Styles of `<insurup-quote-card>`: mobile first (one column at 360 px), em-based. */
+/**
+ * Styles of `<insurup-quote-card>`: mobile first (one column at 360 px), em-based, compact — a
+ * quote is about 22em tall on a phone, so two fit on a screen.
+ */
 import { css } from 'lit';
 
 export const quoteCardStyles = css`
@@ -8,9 +11,7 @@ export const quoteCardStyles = css`
   .card {
     display: flex;
     flex-direction: column;
-    gap: 0.75em;
-    /* Placeholders are about as tall as quotes, so answers arriving shift little. */
-    min-height: 8.5em;
+    gap: 0.625em;
   }
   .card.failed {
     min-height: 0;
@@ -92,26 +93,42 @@ export const quoteCardStyles = css`
     border-radius: 0.25em;
     background: var(--_divider);
   }
-  .skeleton span:first-child {
-    width: 40%;
-    height: 1.5em;
+  /* Placeholders mirror a quote (price, plan picker, Buy), so answers arriving shift little. */
+  .skeleton span.price {
+    width: 45%;
+    height: 2.25em;
   }
-  .skeleton span:last-child {
-    width: 65%;
+  .skeleton span.line {
+    width: 30%;
+  }
+  .skeleton span.control {
+    height: var(--_control-height);
   }
   .price-block p {
     margin: 0;
   }
+  /* Amounts never break inside (the currency code and digits stay on one line). */
   .price {
     font-size: 1.5em;
+    line-height: 1.25;
     font-weight: 700;
     font-variant-numeric: tabular-nums;
+    white-space: nowrap;
   }
   .per-installment {
     font-size: 0.9375em;
   }
+  /* The plan picker beside its label when both fit, the label above it when not. */
   .field.installments {
+    flex-direction: row;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.75em;
     margin: 0;
+  }
+  .field.installments select {
+    flex: 1 0 auto;
+    width: auto;
   }
   .buy {
     width: 100%;
@@ -119,14 +136,34 @@ export const quoteCardStyles = css`
   .agency p {
     margin: 0;
   }
-  .agency .actions {
-    margin-block-start: 0.5em;
+  .agency-links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1em;
+  }
+  /* Links rather than big buttons keep the card short; each is still a 2em-tall target. */
+  .agency-links a {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2em;
+    font-weight: 600;
   }
   .card-actions {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.25em 0.75em;
+    justify-content: space-between;
+    gap: 0 0.75em;
+  }
+  .details {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25em;
+  }
+  .documents {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.75em;
   }
   [part='details-button']::after {
     content: '▾';

@@ -3,12 +3,15 @@
  * so that when one quote changes only its card re-renders: Lit updates an element only when a
  * property changed, and the list hands every card the same object until that product changes.
  *
- * States: WAITING is a placeholder with the insurer's name and logo; ACTIVE shows the gross
- * premium, an instalment picker, Buy (or "complete with the agency" for ROBOT products), the
- * coverage, the documents and a compare box; FAILED is folded, with the reason and Retry.
+ * States: WAITING is a placeholder with the insurer's name and logo, about as tall as a quote;
+ * ACTIVE shows the gross premium once, an instalment picker and Buy — or, for a product this
+ * site cannot sell (ROBOT, or no payment type the agency allows), "complete with the agency" —
+ * then one row with Details (documents and coverage) and the compare box; FAILED is folded,
+ * with the reason and Retry. Compact on purpose: a 360 px phone shows about two quotes.
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { Coverage } from '../../../contract/coverage.js';
 import type { Premium, ProposalProduct } from '../../../contract/proposals.js';
@@ -38,19 +41,25 @@ export const QUOTE_CARD_PARTS = [
   'card', 'card-waiting', 'card-active', 'card-failed', 'card-header', 'logo', 'insurer',
   'product-name', 'best-price', 'card-status', 'price', 'per-installment', 'installment-select',
   'buy-button', 'agency-note', 'agency-phone', 'agency-contact', 'state-badge', 'card-actions',
-  'details-button', 'document-button', 'document-link', 'compare', 'coverage', 'coverage-list',
-  'failure-reason', 'retry-button', 'pending', 'error-alert',
+  'details-button', 'details', 'documents', 'document-button', 'document-link', 'compare', 'coverage',
+  'coverage-list', 'failure-reason', 'retry-button', 'pending', 'error-alert',
 ] as const;
 
-const ASYNC_PAYMENTS = new Set(['ASYNC_3D_SECURE', 'ASYNC_INSURANCE_COMPANY_REDIRECT', 'ASYNC_THIRD_PARTY_3D_SECURE']);
+/** `tel:` with the phone's digits, or null when it does not look like a phone number. */
+function telHref(phone: string | undefined): string | null {
+  const digits = phone?.replace(/[^\d+]/g, '') ?? '';
+  return /^\+?\d{7,15}$/.test(digits) ? `tel:${digits}` : null;
+}
 
-/** Bought on this site: a web-service product taking at least one payment type web sales use. */
-export function isBuyable(product: ProposalProduct): boolean {
-  return (
-    product.productType !== 'ROBOT' &&
-    product.state === 'ACTIVE' &&
-    product.supportedPaymentOptions.some((option) => ASYNC_PAYMENTS.has(option))
-  );
+/** Only http(s) links, so a mistyped attribute never becomes a `javascript:` link. */
+function httpHref(url: string | undefined): string | null {
+  if (!url?.trim()) return null;
+  try {
+    const parsed = new URL(url.trim(), location.href);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
 }
 
 export class InsurupQuoteCard extends LitElement {
@@ -59,8 +68,13 @@ export class InsurupQuoteCard extends LitElement {
   @property({ attribute: false }) product!: ProposalProduct;
   @property({ attribute: false }) language: Lang = 'tr';
   @property({ attribute: false }) actions!: QuoteCardActions;
-  /** The cheapest quote in the list. */
+  /** The cheapest quote in the list that can be bought here. */
   @property({ type: Boolean, attribute: false }) best = false;
+  /**
+   * This site sells the product: not ROBOT, and a payment type the agency allows. Otherwise the
+   * card offers the agency instead of Buy.
+   */
+  @property({ type: Boolean, attribute: false }) sellable = true;
   @property({ type: Boolean, attribute: false }) compared = false;
   /** Three others are already chosen for comparison. */
   @property({ type: Boolean, attribute: false }) compareFull = false;
@@ -118,16 +132,22 @@ export class InsurupQuoteCard extends LitElement {
     }
   }
 
+  /**
+   * One article for every state, so its header (and the heading that may have focus, e.g.
+   * after Retry) stays the same element when a placeholder becomes a quote or a failure.
+   */
   override render(): TemplateResult {
     const p = this.product;
-    switch (p.state) {
-      case 'WAITING':
-        return this.renderWaiting(p);
-      case 'FAILED':
-        return this.renderFailed(p);
-      default:
-        return this.renderQuote(p);
-    }
+    const state = p.state === 'WAITING' ? 'waiting' : p.state === 'FAILED' ? 'failed' : 'active';
+    return html`<article
+      class="card ${state} ${state === 'active' && this.best ? 'best' : ''}"
+      part="card card-${state}"
+      aria-labelledby="insurer"
+      aria-busy=${ifDefined(state === 'waiting' ? String(!this.expired) : undefined)}
+    >
+      ${this.renderHeader(p)}
+      ${state === 'waiting' ? this.renderWaiting() : state === 'failed' ? this.renderFailed(p) : this.renderQuote(p)}
+    </article>`;
   }
 
   /**
@@ -157,23 +177,20 @@ export class InsurupQuoteCard extends LitElement {
     </header>`;
   }
 
-  private renderWaiting(p: ProposalProduct): TemplateResult {
-    return html`<article class="card waiting" part="card card-waiting" aria-labelledby="insurer" aria-busy=${this.expired ? 'false' : 'true'}>
-      ${this.renderHeader(p)}
-      <p class="card-status" part="card-status">
+  private renderWaiting(): TemplateResult {
+    return html`<p class="card-status" part="card-status">
         ${this.expired
           ? this.t('quotes.card.noAnswer')
           : html`<span class="spinner" aria-hidden="true"></span> ${this.t('quotes.card.waiting')}`}
       </p>
-      <div class="skeleton" aria-hidden="true"><span></span><span></span></div>
-    </article>`;
+      <div class="skeleton" aria-hidden="true">
+        <span class="price"></span><span class="line"></span><span class="control"></span><span class="control"></span>
+      </div>`;
   }
 
   private renderFailed(p: ProposalProduct): TemplateResult {
     const retry = this.retryTask;
-    return html`<article class="card failed" part="card card-failed" aria-labelledby="insurer">
-      ${this.renderHeader(p)}
-      <p class="card-status failed-text" part="card-status">${this.t('quotes.card.failed')}</p>
+    return html`<p class="card-status failed-text" part="card-status">${this.t('quotes.card.failed')}</p>
       <details class="reason" part="failure-reason">
         <summary>${this.t('quotes.card.failedReason')}</summary>
         <p>${p.errorMessage || this.t('quotes.card.noReason')}</p>
@@ -193,16 +210,14 @@ export class InsurupQuoteCard extends LitElement {
           ${this.t('common.retry')}
         </button>
         ${retry.status === TaskStatus.PENDING ? renderPending(this.t('common.loading')) : nothing}
-      </div>
-    </article>`;
+      </div>`;
   }
 
   private renderQuote(p: ProposalProduct): TemplateResult {
-    const plans = premiumsByInstallment(p);
-    const premium = premiumFor(p, this.installment);
-    return html`<article class="card active ${this.best ? 'best' : ''}" part="card card-active" aria-labelledby="insurer">
-      ${this.renderHeader(p)}
-      ${premium ? this.renderPrice(premium) : nothing}
+    // Only a quote bought here has plans to choose from; the agency quotes its own terms.
+    const plans = this.sellable ? premiumsByInstallment(p) : [];
+    const premium = premiumFor(p, this.sellable ? this.installment : null);
+    return html`${premium ? this.renderPrice(premium) : nothing}
       ${plans.length > 1
         ? html`<div class="field installments">
             <label for="installment">${this.t('quotes.card.installments')}</label>
@@ -214,7 +229,7 @@ export class InsurupQuoteCard extends LitElement {
             >
               ${plans.map(
                 (plan) => html`<option value=${plan.installmentNumber} ?selected=${plan === premium}>
-                  ${this.planLabel(plan)}
+                  ${this.planName(plan)}
                 </option>`,
               )}
             </select>
@@ -227,14 +242,12 @@ export class InsurupQuoteCard extends LitElement {
           class="button link"
           part="details-button"
           aria-expanded=${this.detailsOpen ? 'true' : 'false'}
-          aria-controls="coverage"
+          aria-controls="details"
           aria-label=${this.named(this.t('quotes.card.details'))}
           @click=${() => (this.detailsOpen = !this.detailsOpen)}
         >
           ${this.t('quotes.card.details')}
         </button>
-        ${this.renderDocumentButton('product', 'quotes.card.productDocument')}
-        ${this.renderDocumentButton('information', 'quotes.card.informationForm')}
         <label class="compare" part="compare">
           <input
             type="checkbox"
@@ -247,19 +260,23 @@ export class InsurupQuoteCard extends LitElement {
           ${this.t('quotes.card.compare')}
         </label>
       </div>
-      ${this.renderDocumentState()}
-      <div id="coverage" class="coverage" part="coverage" ?hidden=${!this.detailsOpen}>
-        ${this.detailsOpen ? this.renderCoverage() : nothing}
-      </div>
-    </article>`;
+      <div id="details" class="details" part="details" ?hidden=${!this.detailsOpen}>
+        ${this.detailsOpen
+          ? html`<div class="documents" part="documents">
+                ${this.renderDocumentButton('product', 'quotes.card.productDocument')}
+                ${this.renderDocumentButton('information', 'quotes.card.informationForm')}
+              </div>
+              ${this.renderDocumentState()}
+              <div class="coverage" part="coverage">${this.renderCoverage()}</div>`
+          : nothing}
+      </div>`;
   }
 
-  private planLabel(plan: Premium): string {
-    const name =
-      plan.installmentNumber === 1
-        ? this.t('quotes.card.cash')
-        : this.t('quotes.card.installmentCount', { count: plan.installmentNumber });
-    return `${name} · ${this.money(plan.grossPremium, plan)}`;
+  /** "Peşin", "3 taksit": the price is shown once, above, for the chosen plan. */
+  private planName(plan: Premium): string {
+    return plan.installmentNumber === 1
+      ? this.t('quotes.card.cash')
+      : this.t('quotes.card.installmentCount', { count: plan.installmentNumber });
   }
 
   private renderPrice(premium: Premium): TemplateResult {
@@ -271,7 +288,7 @@ export class InsurupQuoteCard extends LitElement {
               count: premium.installmentNumber,
               amount: this.money(perInstallment(premium), premium),
             })
-          : this.t('quotes.card.cashNote')}
+          : this.t('quotes.card.cash')}
       </p>
     </div>`;
   }
@@ -282,7 +299,7 @@ export class InsurupQuoteCard extends LitElement {
         ${this.t(p.state === 'PURCHASED' ? 'quotes.card.purchased' : 'quotes.card.purchasing')}
       </p>`;
     }
-    if (isBuyable(p) && premium) {
+    if (this.sellable && p.state === 'ACTIVE' && premium) {
       return html`<button
         type="button"
         class="button primary buy"
@@ -293,21 +310,24 @@ export class InsurupQuoteCard extends LitElement {
         ${this.t('quotes.card.buy')}
       </button>`;
     }
-    // ROBOT products (and any without a web payment type) are completed by the agency.
+    // ROBOT products, and those taking no payment type the agency allows, are completed by
+    // the agency: its phone and contact page when the page gave them, else plain advice.
+    const tel = telHref(this.agencyPhone);
+    const contact = httpHref(this.contactUrl);
     return html`<div class="agency" part="agency-note">
-      <p>${this.t('quotes.card.robot')}</p>
-      <div class="actions">
-        ${this.agencyPhone
-          ? html`<a class="button primary" part="agency-phone" href=${`tel:${this.agencyPhone.replace(/[^\d+]/g, '')}`}>
-              ${this.t('quotes.card.callAgency', { phone: this.agencyPhone })}
-            </a>`
-          : nothing}
-        ${this.contactUrl
-          ? html`<a class="button" part="agency-contact" href=${this.contactUrl} target="_blank" rel="noopener">
-              ${this.t('quotes.card.contactAgency')}
-            </a>`
-          : nothing}
-      </div>
+      <p>${this.t(tel || contact ? 'quotes.card.agencyOnly' : 'quotes.card.agencyOnlyNoContact')}</p>
+      ${tel || contact
+        ? html`<p class="agency-links">
+            ${tel
+              ? html`<a part="agency-phone" href=${tel}>${this.t('quotes.card.callAgency', { phone: this.agencyPhone!.trim().replace(/\s+/g, '\u00a0') })}</a>`
+              : nothing}
+            ${contact
+              ? html`<a part="agency-contact" href=${contact} target="_blank" rel="noopener noreferrer"
+                  >${this.t('quotes.card.contactAgency')}</a
+                >`
+              : nothing}
+          </p>`
+        : nothing}
     </div>`;
   }
 

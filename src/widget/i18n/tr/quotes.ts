@@ -6,7 +6,9 @@ export const quotes = {
   'quotes.missingCoverageGroups':
     'Bu bileşen yapılandırılmamış: coverage-group-ids özniteliğine 1 ile 3 arasında teminat paketi kimliği yazılmalı.',
   'quotes.empty': 'Bu ürün için teklif veren sigorta şirketi bulunamadı.',
-  'quotes.progress': '{total} teklif isteğinin {settled} tanesi yanıtlandı',
+  // While answers arrive, then once they stopped coming (every one in, or the wait ran out).
+  'quotes.progress': 'Teklifler geliyor: {settled}/{total}',
+  'quotes.progress.done': 'Gelen yanıtlar: {settled}/{total}',
   'quotes.status.connecting': 'Sigorta şirketlerine soruluyor…',
   'quotes.status.live': 'Teklifler geldikçe burada görünecek.',
   'quotes.status.polling': 'Teklifler birkaç saniyede bir yenileniyor.',
@@ -31,17 +33,19 @@ export const quotes = {
   'quotes.card.cash': 'Peşin',
   'quotes.card.installmentCount': '{count} taksit',
   'quotes.card.perInstallment': '{count} taksit × {amount}',
-  'quotes.card.cashNote': 'Tek çekim',
   'quotes.card.buy': 'Satın al',
   // A card's buttons are named with the insurer (and package), so each in the list is distinct.
   'quotes.card.name': '{action}: {insurer}',
   'quotes.card.namePackage': '{action}: {insurer}, {package}',
-  'quotes.card.robot': 'Bu teklif çevrimiçi satın alınamıyor: acentemizle tamamlayın.',
+  // A quote this site cannot sell (ROBOT, or no payment type the agency allows).
+  'quotes.card.agencyOnly': 'Bu teklif internetten satın alınamıyor; acentemizle tamamlayabilirsiniz.',
+  // The same without the agency's phone or contact page: honest advice, no promise.
+  'quotes.card.agencyOnlyNoContact': 'Bu teklif internetten satın alınamıyor. Satın almak için acentenizle iletişime geçin.',
   'quotes.card.callAgency': 'Acenteyi arayın: {phone}',
   'quotes.card.contactAgency': 'Acenteyle iletişime geçin',
   'quotes.card.purchasing': 'Ödeme sürüyor',
   'quotes.card.purchased': 'Satın alındı',
-  'quotes.card.details': 'Teminatlar',
+  'quotes.card.details': 'Detaylar',
   'quotes.card.productDocument': 'Ürün belgesi',
   'quotes.card.informationForm': 'Bilgilendirme formu',
   'quotes.card.nameNewTab': '{name} (yeni sekmede açılır)',
