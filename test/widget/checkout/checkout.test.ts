@@ -630,6 +630,48 @@ describe('<insurup-checkout>', () => {
     }
   });
 
+  it('a hub "purchased" event ends the payment wait at once, long before the next poll', async () => {
+    const prepared = await prepareCheckout('ASYNC_INSURANCE_COMPANY_REDIRECT');
+    const el = await mount({ paymentTypes: 'insurance-company-redirect' });
+    await ready(el);
+    el.navigate = (url) => navigated.push(url);
+    check(el, '#information-form-confirm');
+    await el.updateComplete;
+    payButton(el).click();
+    await until(() => navigated.length === 1, 'navigation');
+    el.remove();
+
+    // Back before the insurer has decided: the API says PURCHASING until the product really is
+    // bought (the sandbox keeps it ACTIVE until the decision); every product read is counted.
+    const client = prepared.auth.client;
+    let reads = 0;
+    const purchasing = async (response: Response, ctx: { endpoint: string }) => {
+      if (ctx.endpoint !== 'getProposalProduct') return response;
+      reads++;
+      const product = (await response.json()) as ProposalProduct;
+      const answer = product.state === 'ACTIVE' ? { ...product, state: 'PURCHASING', policyId: null } : product;
+      return new Response(JSON.stringify(answer), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    };
+    client.interceptors.response.push(purchasing);
+    try {
+      await simulateReturn(prepared, {}, { reload: false });
+      // Polls a minute apart (then two): only the hub can end this wait within seconds.
+      const waiting = await mount({ paymentTypes: 'insurance-company-redirect', pollMs: 60_000, waitMs: 600_000 });
+      await until(() => text(waiting).includes(tr('checkout.verifying')), 'the verifying message');
+      // The first read, then one more once the hub listens (an event may have come before it did).
+      await until(() => reads >= 2, 'the hub to listen', 15_000);
+      expect(text(waiting)).to.include(tr('checkout.verifying'));
+      const decided = performance.now();
+      await decidePayment(navigated[0]!, 'approve');
+      await until(() => text(waiting).includes(tr('checkout.done.title')), 'the payment received message', 10_000);
+      expect(performance.now() - decided, 'ms from the payment to the message').to.be.below(10_000);
+      expect(reads, 'product reads').to.equal(3);
+      expect(pageSessionFor((await testEnv()).proxyUrl, 'tss').state.policyId).to.be.a('string');
+    } finally {
+      client.interceptors.response.splice(client.interceptors.response.indexOf(purchasing), 1);
+    }
+  });
+
   it('fits a 360 px phone inside the flow, in Turkish and English: one edge, amounts and words whole, nothing overflows, 44 px targets', async () => {
     const prepared = await prepareCheckout(
       (p) => p.premiums.some((x) => x.installmentNumber > 1) && p.supportedPaymentOptions.includes('ASYNC_3D_SECURE'),
