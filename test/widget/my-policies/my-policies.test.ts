@@ -4,7 +4,7 @@ import '../../../src/widget/elements/insurup-my-policies/element.js';
 import type { InsurupMyPolicies } from '../../../src/widget/elements/insurup-my-policies/element.js';
 import { authSessionFor } from '../../../src/widget/session/auth-session.js';
 import { formatDate, formatMoney, translate } from '../../../src/widget/i18n/index.js';
-import { clearSandboxFaults, loginViaApi, resetWidgetState, sandboxFault, testEnv, until } from '../support/env.js';
+import { clearSandboxFaults, loginViaApi, resetWidgetState, sandboxFault, sandboxRequests, testEnv, until } from '../support/env.js';
 import { buyViaApi, documentStatus, prepareCheckout, settledProposal } from '../checkout/purchase-support.js';
 import { brokenWords, linesOf, overflowing } from '../support/layout.js';
 
@@ -96,6 +96,77 @@ describe('<insurup-my-policies>', () => {
     expect(item!.querySelector<HTMLAnchorElement>('[part~="document-link"]')!.href).to.equal(opened[0]);
   });
 
+  it("opens a quote with the keyboard to show each offer's price and its documents, which open", async () => {
+    const { auth, proposalId } = await customerWithPolicy();
+    const proposal = await auth.client.request('getProposal', { params: { proposalId } });
+    const active = proposal.products.filter((p) => p.state === 'ACTIVE');
+    expect(active.length, 'offers to show').to.be.greaterThan(1);
+    const el = await mount();
+    const [item] = await listed(el, 'proposal-item');
+    const toggle = item!.querySelector<HTMLButtonElement>('[part~="offers-button"]')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(toggle.textContent!.trim()).to.equal(tr('myPolicies.proposal.showOffers'));
+    const list = root(el).getElementById(toggle.getAttribute('aria-controls')!)!;
+    expect(list.hidden).to.equal(true);
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    const offers = await until(() => {
+      const found = [...list.querySelectorAll<HTMLElement>('[part~="offer"]')];
+      return found.length ? found : null;
+    }, 'the offers');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(toggle.textContent!.trim()).to.equal(tr('myPolicies.proposal.hideOffers'));
+    // Only what can still be bought (not the bought one, not the failed ones), cheapest first.
+    const price = (p: (typeof active)[number]) => (p.premiums.find((x) => x.installmentNumber === 1) ?? p.premiums[0]!).grossPremium;
+    const expected = [...active].sort((a, b) => price(a) - price(b));
+    expect(offers.map((o) => o.dataset.proposalProductId)).to.deep.equal(expected.map((p) => p.id));
+    for (const [index, offer] of offers.entries()) {
+      const product = expected[index]!;
+      expect(offer.textContent).to.include(product.insuranceCompanyName);
+      expect(offer.textContent).to.include(formatMoney(price(product), 'TURKISH_LIRA', 'tr'));
+      const buttons = [...offer.querySelectorAll<HTMLButtonElement>('[part~="offer-document-button"]')];
+      expect(buttons.map((b) => b.getAttribute('aria-label'))).to.deep.equal([
+        `${tr('myPolicies.offer.productDocument')}: ${product.insuranceCompanyName}`,
+        `${tr('myPolicies.offer.informationForm')}: ${product.insuranceCompanyName}`,
+      ]);
+    }
+    await expect(el).to.be.accessible();
+
+    const opened: string[] = [];
+    el.openDocument = (url) => {
+      opened.push(url);
+      return true;
+    };
+    const first = offers[0]!;
+    const [productDocument, informationForm] = [...first.querySelectorAll<HTMLButtonElement>('[part~="offer-document-button"]')];
+    productDocument!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => opened.length === 1, 'the product document to open');
+    expect(await documentStatus(opened[0]!)).to.equal(200);
+    informationForm!.click();
+    await until(() => opened.length === 2, 'the information form to open');
+    expect(await documentStatus(opened[1]!)).to.equal(200);
+    expect(first.querySelector<HTMLAnchorElement>('[part~="document-link"]')!.href).to.equal(opened[1]);
+    const asked = (await sandboxRequests()).filter((r) => r.method === 'GET' && r.path.startsWith(`/api/proposals/${proposalId}/products/${first.dataset.proposalProductId}/`));
+    expect(asked.map((r) => r.path.split('/').at(-1))).to.include.members(['document', 'information-form-document']);
+
+    toggle.click();
+    await until(() => toggle.getAttribute('aria-expanded') === 'false', 'the offers to close');
+    expect(list.hidden).to.equal(true);
+  });
+
+  it("a quote's offers that fail to load show an alert with Retry", async () => {
+    const { proposalId } = await customerWithPolicy();
+    // The client retries a GET three times; fail all four attempts.
+    await sandboxFault({ method: 'GET', path: `^/api/proposals/${proposalId}$`, fault: 503, times: 4 });
+    const el = await mount();
+    const [item] = await listed(el, 'proposal-item');
+    item!.querySelector<HTMLButtonElement>('[part~="offers-button"]')!.click();
+    const alert = await until(() => item!.querySelector('[role="alert"]'), 'the error alert', 15_000);
+    alert.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+    await until(() => item!.querySelector('[part~="offer"]'), 'the offers after Retry');
+  });
+
   it('pages through the quotes a page at a time and moves focus to the list heading', async () => {
     const { auth, proposalId: older } = await customerWithPolicy();
     const { proposalId: newer } = await settledProposal(auth);
@@ -173,7 +244,9 @@ describe('<insurup-my-policies>', () => {
           proxy-url=${proxyUrl} lang=${lang}></insurup-my-policies></main>`);
         const el = page.querySelector('insurup-my-policies')!;
         const [item] = await listed(el, 'policy-item');
-        await listed(el, 'proposal-item');
+        const [quote] = await listed(el, 'proposal-item');
+        quote!.querySelector<HTMLButtonElement>('[part~="offers-button"]')!.click();
+        await until(() => quote!.querySelector('[part~="offer"]'), 'the offers');
         const what = (s: string) => `${lang}: ${s}`;
         expect(overflowing(el), what('overflowing')).to.deep.equal([]);
         expect(document.documentElement.scrollWidth, what('the page scrolls sideways')).to.be.at.most(360);

@@ -17,6 +17,8 @@ import { defineElement } from '../../define.js';
 import { openInNewTab } from '../insurup-policy/open-document.js';
 import { breakableId, money } from '../shared/text.js';
 import { myPoliciesStyles } from './styles.js';
+import { documentKey, headlinePremium, ProposalOffers, type OfferDocument } from './proposal-offers.js';
+import type { ProposalProduct } from '../../../contract/proposals.js';
 
 interface Page<T> {
   items: T[];
@@ -27,10 +29,12 @@ type ListName = 'policies' | 'proposals';
 
 /**
  * A "my account" block: the logged-in customer's policies (each with its PDF) and past
- * quotes, newest first, a page at a time, over the widget's fixed GraphQL operations. Placed on
- * its own with `proxy-url`; when nobody is logged in it shows `<insurup-login>` first.
+ * quotes, newest first, a page at a time, over the widget's fixed GraphQL operations. A quote
+ * opens to show its offers: each insurer's price with its product document and pre-contract
+ * information form. Placed on its own with `proxy-url`; when nobody is logged in it shows
+ * `<insurup-login>` first.
  *
- * @summary The customer's past policies (with PDFs) and quotes.
+ * @summary The customer's past policies (with PDFs) and quotes (with their offers and documents).
  *
  * @fires insurup-error - A request failed in a way the user saw. Detail: `{ step: null, code, status }`.
  *
@@ -38,8 +42,12 @@ type ListName = 'policies' | 'proposals';
  * @csspart policies - The policies section; `proposals` is the quotes section.
  * @csspart policy-item - One policy card.
  * @csspart proposal-item - One quote card.
+ * @csspart offers-button - Opens or closes a quote's offers (`aria-expanded`).
+ * @csspart offers - A quote's list of offers.
+ * @csspart offer - One offer: insurer, product, price and documents.
+ * @csspart offer-document-button - An offer's product document or information form button.
  * @csspart download-button - A policy's Download PDF button.
- * @csspart document-link - A policy's PDF link, shown after the document was fetched.
+ * @csspart document-link - A document's link (a policy's PDF, an offer's document), shown after it was fetched.
  * @csspart pager - A list's previous / next navigation.
  * @csspart notice - The "log in first" message.
  * @csspart pending - A loading status.
@@ -64,6 +72,13 @@ export class InsurupMyPolicies extends InsurupElement {
   @state() private proposalsSkip = 0;
   /** The policy whose PDF was asked for last. */
   @state() private pdfFor: string | null = null;
+
+  /** The quotes opened to show their offers, and the offer documents asked for. */
+  private readonly offers = new ProposalOffers(this, {
+    client: () => (this.session?.auth.isAuthenticated ? this.session.client : undefined),
+    openDocument: (url) => this.openDocument(url),
+    onError: (error) => this.reportError(error, null),
+  });
 
   private get take(): number {
     const size = Math.trunc(Number(this.pageSize));
@@ -237,7 +252,101 @@ export class InsurupMyPolicies extends InsurupElement {
           })}
         </dd>
       </dl>
+      ${proposal.succeedProductsCount > 0 ? this.renderOffers(proposal) : nothing}
     </li>`;
+  }
+
+  /** The quote's "show prices and documents" disclosure and, when open, its offers. */
+  private renderOffers(proposal: ProposalSummary): TemplateResult {
+    const open = this.offers.isOpen(proposal.id);
+    const listId = `offers-${proposal.id}`;
+    const action = this.t(open ? 'myPolicies.proposal.hideOffers' : 'myPolicies.proposal.showOffers');
+    const what = this.t('myPolicies.proposal.offersFor', {
+      action,
+      branch: this.t(`policy.branch.${productOf(proposal.productBranch)}` as MessageKey),
+      date: this.date(proposal.createdAt),
+    });
+    return html`<button
+        type="button"
+        class="button offers-toggle"
+        part="offers-button"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${listId}
+        aria-label=${what}
+        @click=${() => this.offers.toggle(proposal.id)}
+      >
+        ${action}<span class="chevron" aria-hidden="true"></span>
+      </button>
+      <div id=${listId} class="offers" part="offers" ?hidden=${!open}>${open ? this.renderOfferList(proposal.id) : nothing}</div>`;
+  }
+
+  private renderOfferList(proposalId: string): TemplateResult {
+    const load = this.offers.load(proposalId);
+    if (!load || load.status === 'pending') return renderPending(this.t('myPolicies.offers.loading'));
+    if (load.status === 'error') {
+      return renderError(this.describeError(load.error), {
+        label: this.t('common.retry'),
+        onRetry: () => this.offers.retry(proposalId),
+      });
+    }
+    if (load.offers.length === 0) return html`<p class="muted">${this.t('myPolicies.offers.none')}</p>`;
+    return html`<ul class="offer-list" aria-label=${this.t('myPolicies.offers.label')}>
+      ${load.offers.map((offer) => this.renderOffer(proposalId, offer))}
+    </ul>`;
+  }
+
+  private renderOffer(proposalId: string, offer: ProposalProduct): TemplateResult {
+    const premium = headlinePremium(offer);
+    const most = Math.max(1, ...offer.premiums.map((p) => p.installmentNumber));
+    const product = offer.coverageGroupName ? `${offer.productName} · ${offer.coverageGroupName}` : offer.productName;
+    const document = this.offers.document;
+    const mine = document && [documentKey(proposalId, offer.id, 'product'), documentKey(proposalId, offer.id, 'information')].includes(document.key)
+      ? document
+      : null;
+    return html`<li class="offer" part="offer" data-proposal-product-id=${offer.id}>
+      <p class="offer-name"><strong>${offer.insuranceCompanyName}</strong> <span class="muted">${product}</span></p>
+      ${premium
+        ? html`<p class="offer-price">
+            <span class="muted">${this.t('myPolicies.offer.price')}</span>
+            <strong>${money(this.money(premium.grossPremium, premium.currency))}</strong>
+            ${most > 1 ? html`<span class="muted">· ${this.t('myPolicies.offer.installments', { count: most })}</span>` : nothing}
+          </p>`
+        : nothing}
+      <div class="offer-documents">
+        ${this.renderDocumentButton(proposalId, offer, 'product')} ${this.renderDocumentButton(proposalId, offer, 'information')}
+      </div>
+      ${mine?.status === 'error'
+        ? renderError(this.describeError(mine.error), {
+            label: this.t('common.retry'),
+            onRetry: () => void this.offers.openDocument(proposalId, offer.id, mine.key.endsWith('|product') ? 'product' : 'information'),
+          })
+        : mine?.status === 'complete'
+          ? html`<p role="status">
+              <a class="document-link" href=${mine.url} target="_blank" rel="noopener noreferrer" part="document-link"
+                >${this.t('myPolicies.offer.documentFallback', {
+                  document: this.t(mine.key.endsWith('|product') ? 'myPolicies.offer.productDocument' : 'myPolicies.offer.informationForm'),
+                })}</a
+              >
+            </p>`
+          : nothing}
+    </li>`;
+  }
+
+  private renderDocumentButton(proposalId: string, offer: ProposalProduct, kind: OfferDocument): TemplateResult {
+    const label = this.t(kind === 'product' ? 'myPolicies.offer.productDocument' : 'myPolicies.offer.informationForm');
+    const state = this.offers.document;
+    const busy = state?.status === 'pending' && state.key === documentKey(proposalId, offer.id, kind);
+    return html`<button
+      type="button"
+      class="button link"
+      part="offer-document-button"
+      data-document=${kind}
+      ?disabled=${state?.status === 'pending'}
+      aria-label=${this.t('myPolicies.offer.documentFor', { document: label, insurer: offer.insuranceCompanyName })}
+      @click=${() => void this.offers.openDocument(proposalId, offer.id, kind)}
+    >
+      ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${label}
+    </button>`;
   }
 
   private renderPager(list: ListName, page: Page<unknown>): TemplateResult | typeof nothing {

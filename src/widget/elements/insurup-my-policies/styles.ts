@@ -69,6 +69,49 @@ export const myPoliciesStyles = css`
   .item .button {
     width: 100%;
   }
+  /* A quote's offers: a disclosure under the card's details, one row per insurer. */
+  .offers-toggle .chevron {
+    width: 0.5em;
+    height: 0.5em;
+    border-inline-end: 0.125em solid currentColor;
+    border-block-end: 0.125em solid currentColor;
+    transform: translateY(-0.125em) rotate(45deg);
+  }
+  .offers-toggle[aria-expanded='true'] .chevron {
+    transform: translateY(0.125em) rotate(-135deg);
+  }
+  .offers {
+    margin-block-start: 0.5em;
+  }
+  .offer-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .offer {
+    padding-block: 0.625em;
+    border-block-start: 0.0625em solid var(--_divider);
+  }
+  .offer p {
+    margin: 0 0 0.25em;
+  }
+  .offer-name strong {
+    font-weight: 650;
+  }
+  .offer-name .muted {
+    display: block;
+    font-size: 0.9375em;
+  }
+  .offer-documents {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.75em;
+  }
+  .item .offer .button.link {
+    width: auto;
+    padding-inline: 0;
+    text-align: start;
+  }
   .document-link {
     display: inline-flex;
     align-items: center;
