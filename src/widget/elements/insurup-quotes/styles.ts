@@ -42,11 +42,8 @@ export const quotesStyles = css`
   }
   .list > li {
     min-width: 0;
-    /* Cards off screen skip style and layout: a 40-card list updates within a frame. Until a
-       card has been on screen it counts as a typical quote's height (about 22em on a phone),
-       so the scrollbar does not jump as cards come into view. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 22em;
+    /* No content-visibility: skipping off-screen cards made their buttons vanish from
+       Chromium's accessibility tree, and a screen-reader user navigates the list by them. */
   }
   .compare-bar {
     position: sticky;
