@@ -59,19 +59,57 @@ async function purchaseCount(): Promise<number> {
   return requests.filter((r) => r.method === 'POST').length;
 }
 
+/** Everything page script can read: each storage entry (`key=value`) and each cookie. */
+async function readableEntries(page: Page): Promise<string[]> {
+  // A string, not a function: the test loader's helpers (esbuild's __name) do not exist in the page.
+  return page.evaluate<string[]>(
+    `[sessionStorage, localStorage].flatMap((s) => Object.keys(s).map((k) => k + '=' + s.getItem(k))).concat(document.cookie.split('; '))`,
+  );
+}
+
+/** A string as it is, URL-decoded, and with each base64-looking token decoded. */
+function readableForms(value: string): string[] {
+  const forms = [value];
+  try {
+    forms.push(decodeURIComponent(value));
+  } catch {
+    // not URL-encoded
+  }
+  for (const token of value.match(/[A-Za-z0-9+/_-]{12,}={0,2}/g) ?? []) {
+    forms.push(Buffer.from(token.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1'));
+  }
+  return forms;
+}
+
+/**
+ * The card secrets found in what page script can read, in any form: the card number as its
+ * digits in order whatever separates them (spaces, dashes, a JSON number, split over fields or
+ * entries), the CVC as a number of its own (a string, a JSON number, `=918`, `cvc918`, spaced),
+ * URL-encoded or base64 too, and card-like field names.
+ */
+function secretsIn(entries: readonly string[]): string[] {
+  const text = entries.flatMap(readableForms).join('\n');
+  const found: string[] = [];
+  if (text.replace(/\D/g, '').includes(CARD.number)) found.push('card number');
+  const cvc = CARD.cvc.split('').join('[\\s.-]?');
+  if (
+    new RegExp(`(?<![0-9A-Za-z])${cvc}(?![0-9A-Za-z])`).test(text) ||
+    new RegExp(`(cvc|cvv|cvn|csc|cid|security)\\W*${cvc}`, 'i').test(text)
+  ) {
+    found.push('CVC');
+  }
+  if (/"(card|cvc|cvv|number|cardNumber|securityCode)"\s*:/i.test(text)) found.push('a card field');
+  return found;
+}
+
 /**
  * Nothing page script can read (both storages, document.cookie) holds the card number, the
  * CVC or the refresh token; the refresh cookie is HttpOnly.
  */
 async function assertNothingSecretReadable(page: Page, where: string): Promise<void> {
-  // A string, not a function: the test loader's helpers (esbuild's __name) do not exist in the page.
-  const readable = await page.evaluate<string>(
-    `[sessionStorage, localStorage].map((s) => Object.keys(s).map((k) => k + '=' + s.getItem(k)).join('\\n')).join('\\n') + '\\n' + document.cookie`,
-  );
-  assert.ok(!readable.includes(CARD.number), `${where}: card number readable`);
-  assert.ok(!readable.includes(CARD.grouped), `${where}: grouped card number readable`);
-  assert.ok(!/"(card|cvc|cvv|number)"\s*:/i.test(readable), `${where}: a card field readable`);
-  assert.ok(!new RegExp(`"${CARD.cvc}"|=${CARD.cvc}\\b`).test(readable), `${where}: CVC readable`);
+  const entries = await readableEntries(page);
+  assert.deepEqual(secretsIn(entries), [], `${where}: card data readable by page script`);
+  const readable = entries.join('\n');
   const cookies = await page.context().cookies();
   const refresh = cookies.filter((c) => /refresh/i.test(c.name));
   for (const cookie of refresh) {
@@ -80,6 +118,33 @@ async function assertNothingSecretReadable(page: Page, where: string): Promise<v
   }
   assert.ok(!/refresh/i.test(await page.evaluate(() => document.cookie)), `${where}: refresh cookie visible to script`);
 }
+
+test('the secret check finds the card number and the CVC in any form page script could read', () => {
+  const base64 = (s: string) => Buffer.from(s).toString('base64');
+  const leaks = [
+    `insurup:v1:x={"pan":${CARD.number}}`,
+    `draft=${CARD.grouped}`,
+    'draft=4111-1111-1111-1111',
+    'draft={"a":"4111 1111","b":"1111 1111"}',
+    `k=${encodeURIComponent(JSON.stringify({ pan: CARD.grouped }))}`,
+    `k=${base64(JSON.stringify({ p: CARD.number }))}`,
+    `k={"c":${CARD.cvc}}`,
+    `k={"c":"${CARD.cvc}"}`,
+    `pay=c%3D${CARD.cvc}`,
+    `k=cvc${CARD.cvc}`,
+    `k=${CARD.cvc.split('').join(' ')}`,
+    `k=${base64(`{"c":"${CARD.cvc}"}`)}`,
+  ];
+  for (const leak of leaks) assert.notDeepEqual(secretsIn([leak]), [], `not caught: ${leak}`);
+  // What the widget does keep (ids, a step, a marker, prices, timestamps) is not mistaken for card data.
+  const state = {
+    product: 'tss', step: 'checkout', customerId: '64f1c2ab918e4d0a91827364', caseId: null, asset: null, assetReady: true,
+    proposalId: 'a918b7c6d5e4f3a2b1c0d9e8', purchase: { proposalProductId: '918aa7c6d5e4f3a2b1c0d918', paymentType: '3d-secure',
+      returnMarker: 'c0ffee918c0ffee918c0ffee918c0ff', startedAt: 1764300918123 },
+    selection: { grossPremium: 5918.62, installmentNumber: 9, insuranceCompanyName: 'Kervan Sigorta' },
+  };
+  assert.deepEqual(secretsIn([`insurup:v1:flow=${JSON.stringify(state)}`, 'insurup:v1:utm={"source":"google","campaign":"kasko-kis"}']), []);
+});
 
 /** A new customer on the TSS page: login, height and weight, until every insurer answered. */
 async function toQuotes(page: Page): Promise<void> {
@@ -292,6 +357,27 @@ test('reloading the return page still shows the policy', async () => {
   await expectPolicy(page, insurer);
   assert.equal((await page.locator('insurup-policy [part~="policy-number"]').textContent())?.trim(), number);
   await assertNothingSecretReadable(page, 'reloaded');
+  assert.deepEqual(unexpected(problems), []);
+  await page.context().close();
+});
+
+test('paid in another tab (a banking app opening a new one): that tab confirms the policy with the API and shows it', async () => {
+  const { page, problems } = await openPage(browser, `${demo.url}?product=tss`);
+  await toQuotes(page);
+  const insurer = await buyFrom(page, 'ASYNC_3D_SECURE');
+  await payByCard(page, 'ASYNC_3D_SECURE');
+  // The bank's page is finished in a new tab of the same browser: its own sessionStorage (no
+  // pending purchase there), the shared cookies.
+  const other = await page.context().newPage();
+  other.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`other tab: ${message.text()}`);
+  });
+  other.on('pageerror', (error) => problems.push(`other tab: ${error.message}`));
+  await other.goto(page.url());
+  await other.getByRole('button', { name: 'Ödemeyi onayla' }).click();
+  await expectPolicy(other, insurer);
+  assert.equal(await other.getByText('Ödemeniz burada doğrulanamadı').count(), 0);
+  await assertNothingSecretReadable(other, 'other tab');
   assert.deepEqual(unexpected(problems), []);
   await page.context().close();
 });
