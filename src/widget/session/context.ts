@@ -9,7 +9,7 @@ import { ProductName } from '../../contract/index.js';
 import { authSessionFor, normalizeProxyUrl } from './auth-session.js';
 import { FlowSession } from './flow-session.js';
 import { storageKey } from './persistence.js';
-import { resetPaymentReturn } from './payment-return.js';
+import { capturePaymentReturn, resetPaymentReturn } from './payment-return.js';
 import { emit, type StepName } from '../events.js';
 
 export const sessionContext = createContext<FlowSession>(Symbol.for('insurup-elements.session'));
@@ -38,9 +38,10 @@ export function pageSessionFor(proxyUrl: string, product: ProductName, lang?: ()
   if (!session) {
     session = new FlowSession({ auth: authSessionFor(url, lang), product, storageKey: key });
     pageSessions().set(key, session);
-    // Back from a payment page: the return parameters leave the address bar, and a return this
-    // tab did not start is checked here too (elements placed on their own, no <insurup-flow>).
-    session.takePaymentReturn();
+    // Back from a payment page: the return parameters leave the address bar now, whichever
+    // element asked. A return this tab did not start is checked by the session of the element
+    // that can show it (<insurup-checkout>, <insurup-policy>: the product's page session).
+    capturePaymentReturn();
     announceStepChanges(session);
   }
   return session;

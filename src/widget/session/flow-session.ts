@@ -51,6 +51,7 @@ export class FlowSession extends EventTarget {
   private current: FlowState;
   private lastAuthStatus: AuthStatus;
   private readonly unsubscribeAuth: () => void;
+  private returnTaken = false;
   private foreign: ForeignReturn | null = null;
   private foreignRun = 0;
   private noticeHolder: object | null = null;
@@ -168,8 +169,11 @@ export class FlowSession extends EventTarget {
    * session that sees it (`foreign`): after the silent login restore, its `policyId` is asked
    * for with the customer's token, and only a policy InsurUp confirms moves the session to the
    * policy step. Answers null when the page is no payment return (or another session took it).
+   * Only the first call on a session does anything.
    */
   takePaymentReturn(): 'own' | 'foreign' | null {
+    if (this.returnTaken) return null;
+    this.returnTaken = true;
     const found = capturePaymentReturn();
     if (!found) return null;
     if (this.current.purchase?.returnMarker === found.marker) {

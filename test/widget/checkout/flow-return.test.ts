@@ -187,7 +187,10 @@ describe('payment return in a new tab, with elements placed on their own', () =>
 
   async function mountBlocks(): Promise<{ checkout: InsurupCheckout; policy: InsurupPolicy }> {
     const { proxyUrl } = await testEnv();
+    // A login block without a product first (its page session is kasko's): the return is still
+    // checked by the tss blocks that can show it.
     const page = await fixture<HTMLElement>(html`<main>
+      <section><insurup-login proxy-url=${proxyUrl}></insurup-login></section>
       <section><insurup-checkout proxy-url=${proxyUrl} product="tss"></insurup-checkout></section>
       <section><p>Blog metni</p></section>
       <section><insurup-policy proxy-url=${proxyUrl} product="tss"></insurup-policy></section>

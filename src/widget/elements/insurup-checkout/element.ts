@@ -186,6 +186,13 @@ export class InsurupCheckout extends InsurupElement {
     onError: (error) => this.reportError(error, 'checkout'),
   });
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Placed on its own: a payment return this tab did not start is checked in this session
+    // (inside a flow, the flow has taken it already; only a session's first call counts).
+    this.session?.takePaymentReturn();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // (The return parameters left the address bar when the session read them.)

@@ -125,6 +125,9 @@ export class InsurupPolicy extends InsurupElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // Placed on its own: a payment return this tab did not start is checked in this session
+    // (inside a flow, the flow has taken it already; only a session's first call counts).
+    this.session?.takePaymentReturn();
     // Prefill the address once from the customer, without overwriting what the user typed.
     const known = this.session?.auth.customer?.primaryEmail;
     if (!this.#emailPrefilled && known && !this.email) {
