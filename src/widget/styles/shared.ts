@@ -9,6 +9,9 @@ import { tokens } from './tokens.js';
 export const hostReset = css`
   :host {
     all: initial;
+    /* 'all' also resets WebKit/Blink's case-mapping locale: without this, an agency theme's
+       text-transform: uppercase turns "Giriş" into "GIRIŞ" instead of "GİRİŞ". */
+    -webkit-locale: inherit;
     display: block;
     box-sizing: border-box;
     font-family: var(--_font);

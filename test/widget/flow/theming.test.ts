@@ -97,6 +97,21 @@ describe('Theming', () => {
     }
   });
 
+  it('keeps Turkish capitals right when a theme upper-cases text (GİRİŞ, not GIRIŞ)', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div lang="tr"></div>`);
+    const { proxyUrl } = await testEnv();
+    wrapper.innerHTML = `<insurup-login proxy-url="${proxyUrl}"></insurup-login>`;
+    const el = wrapper.firstElementChild as InsurupLogin;
+    await until(() => el.session?.auth.status === 'anonymous', 'the restore');
+    await el.updateComplete;
+    const theme = pageStyle('insurup-login::part(heading) { text-transform: uppercase; }');
+    try {
+      expect((byRole(el.shadowRoot!, 'heading') as HTMLElement).innerText).to.equal('GİRİŞ YAPIN');
+    } finally {
+      theme.remove();
+    }
+  });
+
   it('re-exports the step’s parts through <insurup-flow>', async () => {
     const { proxyUrl } = await testEnv();
     const flow = await fixture<InsurupFlow>(html`<insurup-flow product="kasko" proxy-url=${proxyUrl}></insurup-flow>`);
