@@ -65,7 +65,7 @@ export class InsurupFlow extends InsurupElement {
   @property({ attribute: 'agent-branch-id' }) agentBranchId?: string;
   /** The agency's KVKK notice, linked from the login's consent box. */
   @property({ attribute: 'kvkk-url' }) kvkkUrl?: string;
-  /** Payment types to offer, comma separated (see `<insurup-checkout>`). */
+  /** Payment types to offer, comma separated (see `<insurup-checkout>`); quotes that take none of them are completed with the agency. */
   @property({ attribute: 'payment-types' }) paymentTypes?: string;
   /** The agency's phone number, shown where the customer may need help. */
   @property({ attribute: 'agency-phone' }) agencyPhone?: string;
