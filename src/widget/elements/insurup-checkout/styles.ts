@@ -1,5 +1,6 @@
 /** Checkout: summary list, payment-type options, card rows, the pay bar. Mobile first (360 px). */
 import { css } from 'lit';
+import { detailsListStyles } from '../../styles/details-list.js';
 
 export const checkoutStyles = css`
   .summary {
@@ -22,23 +23,7 @@ export const checkoutStyles = css`
   .summary-head h3 {
     margin: 0;
   }
-  /* Narrow (phones, CMS columns): each label above its value, so words and amounts keep their
-     whole line. A word longer than the line may still break (never mid-amount: .money). */
-  dl {
-    margin: 0;
-  }
-  dt {
-    color: var(--_muted);
-    overflow-wrap: break-word;
-  }
-  dd {
-    margin: 0.125em 0 0.625em;
-    font-weight: 600;
-    overflow-wrap: break-word;
-  }
-  .money {
-    white-space: nowrap;
-  }
+  ${detailsListStyles({ valueGap: 0.625, sideBySideFrom: 26, rowGap: 0.375 })}
   dt.total {
     color: var(--_text);
     font-weight: 700;
@@ -51,17 +36,8 @@ export const checkoutStyles = css`
     font-weight: 700;
     margin-block-end: 0;
   }
-  /* Wide enough for both on one row: label and value side by side (2:3). */
+  /* Label and value side by side: the total row a little smaller, still ruled off. */
   @container (min-width: 26em) {
-    dl {
-      display: grid;
-      grid-template-columns: minmax(min-content, 2fr) minmax(0, 3fr);
-      gap: 0.375em 1em;
-    }
-    dd {
-      margin: 0;
-      text-align: end;
-    }
     dt.total,
     dd.total {
       font-size: 1.125em;

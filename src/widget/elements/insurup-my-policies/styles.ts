@@ -1,5 +1,6 @@
 /** My policies: two lists of cards with pagers. Mobile first (360 px). */
 import { css } from 'lit';
+import { detailsListStyles } from '../../styles/details-list.js';
 
 export const myPoliciesStyles = css`
   .list-section {
@@ -30,35 +31,11 @@ export const myPoliciesStyles = css`
     container-type: inline-size;
     min-width: 0;
   }
-  /* Narrow: each label above its value, so a policy number, a date range or an amount keeps
-     its whole line; a word longer than the line may still break (never an amount: .money). */
+  ${detailsListStyles({ valueGap: 0.5, sideBySideFrom: 24, rowGap: 0.25 })}
+  /* A card's list is a little smaller, with room before the card's actions. */
   dl {
     margin: 0 0 0.5em;
     font-size: 0.9375em;
-  }
-  dt {
-    color: var(--_muted);
-    overflow-wrap: break-word;
-  }
-  dd {
-    margin: 0.125em 0 0.5em;
-    font-weight: 600;
-    overflow-wrap: break-word;
-  }
-  .money {
-    white-space: nowrap;
-  }
-  /* Wide enough for both on one row: label and value side by side (2:3). */
-  @container (min-width: 24em) {
-    dl {
-      display: grid;
-      grid-template-columns: minmax(min-content, 2fr) minmax(0, 3fr);
-      gap: 0.25em 1em;
-    }
-    dd {
-      margin: 0;
-      text-align: end;
-    }
   }
   .state-ACTIVE {
     color: var(--_success);

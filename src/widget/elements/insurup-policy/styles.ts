@@ -1,5 +1,6 @@
 /** Policy: the details list, the document and e-mail actions. Mobile first (360 px). */
 import { css } from 'lit';
+import { detailsListStyles } from '../../styles/details-list.js';
 
 export const policyStyles = css`
   .ready {
@@ -26,39 +27,9 @@ export const policyStyles = css`
   .details-head h3 {
     margin: 0;
   }
-  /* Narrow (phones, CMS columns): each label above its value, so neither runs into the other and
-     a policy number or a date range keeps its whole line. */
-  dl {
-    margin: 0;
-  }
-  dt {
-    color: var(--_muted);
-    overflow-wrap: break-word;
-  }
-  dd {
-    margin: 0.125em 0 0.75em;
-    font-weight: 600;
-    /* A word longer than the whole line may break; nothing else does (no mid-word splits). */
-    overflow-wrap: break-word;
-  }
-  .money {
-    white-space: nowrap;
-  }
+  ${detailsListStyles({ valueGap: 0.75, sideBySideFrom: 26, rowGap: 0.375 })}
   dd:last-child {
     margin-block-end: 0;
-  }
-  /* Wide enough for both on one row: label and value side by side (2:3). The label column is
-     never narrower than its longest word, and values wrap inside theirs. */
-  @container (min-width: 26em) {
-    dl {
-      display: grid;
-      grid-template-columns: minmax(min-content, 2fr) minmax(0, 3fr);
-      gap: 0.375em 1em;
-    }
-    dd {
-      margin: 0;
-      text-align: end;
-    }
   }
   .state-ACTIVE {
     color: var(--_success);
