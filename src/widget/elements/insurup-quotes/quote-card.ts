@@ -18,6 +18,7 @@ import type { Premium, ProposalProduct } from '../../../contract/proposals.js';
 import { errorMessage } from '../../api/errors.js';
 import { formatMoney, translate, type Lang, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import { elementStyles } from '../../styles/shared.js';
+import { agencyLinks } from '../shared/agency-links.js';
 import { renderError, renderPending } from '../shared/status.js';
 import { defineElement } from '../../define.js';
 import { coverageRows } from './coverage-text.js';
@@ -44,23 +45,6 @@ export const QUOTE_CARD_PARTS = [
   'details-button', 'details', 'documents', 'document-button', 'document-link', 'compare', 'coverage',
   'coverage-list', 'failure-reason', 'retry-button', 'pending', 'error-alert',
 ] as const;
-
-/** `tel:` with the phone's digits, or null when it does not look like a phone number. */
-function telHref(phone: string | undefined): string | null {
-  const digits = phone?.replace(/[^\d+]/g, '') ?? '';
-  return /^\+?\d{7,15}$/.test(digits) ? `tel:${digits}` : null;
-}
-
-/** Only http(s) links, so a mistyped attribute never becomes a `javascript:` link. */
-function httpHref(url: string | undefined): string | null {
-  if (!url?.trim()) return null;
-  try {
-    const parsed = new URL(url.trim(), location.href);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
 
 export class InsurupQuoteCard extends LitElement {
   static override styles = [elementStyles, quoteCardStyles];
@@ -312,22 +296,13 @@ export class InsurupQuoteCard extends LitElement {
     }
     // ROBOT products, and those taking no payment type the agency allows, are completed by
     // the agency: its phone and contact page when the page gave them, else plain advice.
-    const tel = telHref(this.agencyPhone);
-    const contact = httpHref(this.contactUrl);
+    const links = agencyLinks(this.agencyPhone, this.contactUrl, {
+      call: (phone) => this.t('quotes.card.callAgency', { phone: phone.replace(/\s+/g, '\u00a0') }),
+      contact: () => this.t('quotes.card.contactAgency'),
+    });
     return html`<div class="agency" part="agency-note">
-      <p>${this.t(tel || contact ? 'quotes.card.agencyOnly' : 'quotes.card.agencyOnlyNoContact')}</p>
-      ${tel || contact
-        ? html`<p class="agency-links">
-            ${tel
-              ? html`<a part="agency-phone" href=${tel}>${this.t('quotes.card.callAgency', { phone: this.agencyPhone!.trim().replace(/\s+/g, '\u00a0') })}</a>`
-              : nothing}
-            ${contact
-              ? html`<a part="agency-contact" href=${contact} target="_blank" rel="noopener noreferrer"
-                  >${this.t('quotes.card.contactAgency')}</a
-                >`
-              : nothing}
-          </p>`
-        : nothing}
+      <p>${this.t(links ? 'quotes.card.agencyOnly' : 'quotes.card.agencyOnlyNoContact')}</p>
+      ${links ? html`<p class="agency-links">${links}</p>` : nothing}
     </div>`;
   }
 
