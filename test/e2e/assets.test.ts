@@ -6,19 +6,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { focusedText, launchBrowser, newIdentity, openPage, startDemoStack, type DemoStack } from './support/demo.js';
+import { focusedText, launchBrowser, openPage, startDemoStack, type DemoStack } from './support/demo.js';
+import { catalogOf, findVehicle, loadedModels, logInNewCustomer, saveVehicle, writtenPlate } from './support/journey.js';
 
 let demo: DemoStack;
 let browser: Browser;
-
-interface Catalog {
-  registry: Array<{
-    plate: { city: number; code: string };
-    documentSerial: { code: string; number: string };
-    brand: { value: string; text: string };
-    model: { value: string; text: string };
-  }>;
-}
 
 before(async () => {
   demo = await startDemoStack();
@@ -30,20 +22,6 @@ after(async () => {
   await demo?.close();
 });
 
-/** Logs a new customer in through the login step, with the code from the simulated phone. */
-async function logIn(page: Page): Promise<void> {
-  const who = newIdentity();
-  await page.getByRole('heading', { name: 'Giriş yapın' }).waitFor();
-  await page.getByLabel('T.C. kimlik numarası').pressSequentially(who.tckn);
-  await page.getByLabel('Doğum tarihi').pressSequentially(who.birthDate.replace(/\./g, ''));
-  await page.getByLabel('Cep telefonu').pressSequentially(who.phone);
-  await page.getByLabel(/KVKK Aydınlatma Metni/).check();
-  await page.getByRole('button', { name: 'Doğrulama kodu gönder' }).click();
-  await page.getByRole('heading', { name: 'Doğrulama kodu' }).waitFor();
-  await page.getByLabel('SMS ile gelen kod').pressSequentially(await demo.readSms(who.phone));
-  await page.keyboard.press('Enter');
-}
-
 /** The quotes step, until the first insurer's offer can be bought. */
 async function reachQuotes(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Teklifler', exact: true }).waitFor({ timeout: 20_000 });
@@ -52,24 +30,16 @@ async function reachQuotes(page: Page): Promise<void> {
 
 test('kasko: a new vehicle found in the registry reaches quotes', async () => {
   const { page, problems } = await openPage(browser, `${demo.url}?product=kasko`, { viewport: { width: 360, height: 780 } });
-  const { registry } = (await (await fetch(`${demo.sandboxUrl}/sandbox/catalog`)).json()) as Catalog;
-  const vehicle = registry[0]!;
-  await logIn(page);
+  const vehicle = (await catalogOf(demo)).registry[0]!;
+  await logInNewCustomer(page, demo);
 
-  await page.getByRole('heading', { name: 'Aracınız' }).waitFor();
-  await page.getByRole('heading', { name: 'Araç ekle' }).waitFor();
-  const plate = `${String(vehicle.plate.city).padStart(2, '0')} ${vehicle.plate.code.toLowerCase()}`;
-  await page.getByLabel('Plaka', { exact: true }).pressSequentially(plate);
-  await page.getByLabel('Ruhsat seri numarası').pressSequentially(`${vehicle.documentSerial.code}${vehicle.documentSerial.number}`);
-  await page.keyboard.press('Enter');
-
-  await page.getByRole('heading', { name: 'Araç bilgileri' }).waitFor();
+  // The plate as a customer may type it: spaced, in lower case; sent with Enter.
+  await findVehicle(page, 'tr', vehicle, { plate: writtenPlate(vehicle).toLowerCase(), submit: 'enter' });
   assert.equal(await focusedText(page), 'Araç bilgileri');
-  const model = page.getByLabel('Model', { exact: true });
-  await model.locator('option').first().waitFor({ state: 'attached' });
+  const model = await loadedModels(page, 'tr');
   assert.equal(await page.getByLabel('Marka', { exact: true }).inputValue(), vehicle.brand.value);
   assert.equal(await model.inputValue(), vehicle.model.value);
-  await page.getByRole('button', { name: 'Aracı kaydet ve devam et' }).click();
+  await saveVehicle(page, 'tr');
 
   await reachQuotes(page);
   assert.deepEqual(problems, []);
@@ -78,7 +48,7 @@ test('kasko: a new vehicle found in the registry reaches quotes', async () => {
 
 test('konut: a home chosen through the address cascade reaches quotes', async () => {
   const { page, problems } = await openPage(browser, `${demo.url}?product=konut`);
-  await logIn(page);
+  await logInNewCustomer(page, demo);
 
   await page.getByRole('heading', { name: 'Konutunuz' }).waitFor();
   await page.getByLabel(/UAVT kodumu bilmiyorum/).check();
@@ -116,7 +86,7 @@ test('konut: a home chosen through the address cascade reaches quotes', async ()
 
 test('tss: height and weight reach quotes', async () => {
   const { page, problems } = await openPage(browser, `${demo.url}?product=tss`);
-  await logIn(page);
+  await logInNewCustomer(page, demo);
 
   await page.getByRole('heading', { name: 'Sağlık bilgileriniz' }).waitFor();
   await page.getByLabel('Boy (cm)').pressSequentially('176');

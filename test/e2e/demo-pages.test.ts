@@ -22,6 +22,7 @@ import {
   catalogOf,
   customerApi,
   logIn,
+  logInNewCustomer,
   payAtTheBank,
   readPdf,
   shownPolicyNumber,
@@ -476,8 +477,7 @@ test('configurator: its default code, pasted as is on a strict-CSP page, takes a
   assert.ok(code.includes('kvkk-url="/kvkk-aydinlatma-metni/"'), code);
 
   const agency = await agencyPage(page.context(), code);
-  const who = newIdentity();
-  await logIn(agency.page, 'tr', who, () => demo.readSms(who.phone));
+  await logInNewCustomer(agency.page, demo);
   await addRegistryVehicle(agency.page, 'tr', catalog);
   await agency.page.getByRole('heading', { name: WORDS.tr.quotesHeading, exact: true }).waitFor({ timeout: 20_000 });
   // Quotes arrive: a Buy button names an insurer and the configured package.

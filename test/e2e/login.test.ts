@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { focusedAttribute, focusedText, launchBrowser, newIdentity, openPage, startDemoStack, type DemoStack } from './support/demo.js';
+import { codeOnPhone, enterCode, requestCode } from './support/journey.js';
 
 let demo: DemoStack;
 let browser: Browser;
@@ -24,22 +25,13 @@ test('a customer logs in on the demo page and reaches the vehicle step', async (
   const { page, problems } = await openPage(browser, demo.url);
   const who = newIdentity();
 
-  await page.getByRole('heading', { name: 'Giriş yapın' }).waitFor();
-  await page.getByLabel('T.C. kimlik numarası').pressSequentially(who.tckn);
-  await page.getByLabel('Doğum tarihi').pressSequentially(who.birthDate.replace(/\./g, ''));
-  await page.getByLabel('Cep telefonu').pressSequentially(who.phone);
-  await page.getByLabel(/KVKK Aydınlatma Metni/).check();
-  await page.getByRole('button', { name: 'Doğrulama kodu gönder' }).click();
+  await requestCode(page, 'tr', who);
 
   // The code arrives on the simulated phone beside the form.
-  await page.getByRole('heading', { name: 'Doğrulama kodu' }).waitFor();
-  const onPhone = page.locator('[data-code]');
-  await onPhone.waitFor();
-  const code = (await onPhone.textContent())?.trim() ?? '';
+  const code = await codeOnPhone(page);
   assert.equal(code, await demo.readSms(who.phone));
   assert.equal(await focusedAttribute(page, 'autocomplete'), 'one-time-code');
-  await page.getByLabel('SMS ile gelen kod').pressSequentially(code);
-  await page.keyboard.press('Enter');
+  await enterCode(page, 'tr', code);
 
   await page.getByRole('heading', { name: 'Aracınız' }).waitFor();
   assert.equal(await page.locator('insurup-flow [aria-current="step"]').innerText().then((t) => t.replace(/\s+/g, ' ').trim()), '2 Araç');

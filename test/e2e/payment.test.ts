@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { focusedText, launchBrowser, newIdentity, openPage, startDemoStack, type DemoStack } from './support/demo.js';
+import { focusedText, launchBrowser, openPage, startDemoStack, type DemoStack } from './support/demo.js';
+import { logInNewCustomer } from './support/journey.js';
 
 let demo: DemoStack;
 let browser: Browser;
@@ -148,16 +149,7 @@ test('the secret check finds the card number and the CVC in any form page script
 
 /** A new customer on the TSS page: login, height and weight, until every insurer answered. */
 async function toQuotes(page: Page): Promise<void> {
-  const who = newIdentity();
-  await page.getByRole('heading', { name: 'Giriş yapın' }).waitFor();
-  await page.getByLabel('T.C. kimlik numarası').pressSequentially(who.tckn);
-  await page.getByLabel('Doğum tarihi').pressSequentially(who.birthDate.replace(/\./g, ''));
-  await page.getByLabel('Cep telefonu').pressSequentially(who.phone);
-  await page.getByLabel(/KVKK Aydınlatma Metni/).check();
-  await page.getByRole('button', { name: 'Doğrulama kodu gönder' }).click();
-  await page.getByRole('heading', { name: 'Doğrulama kodu' }).waitFor();
-  await page.getByLabel('SMS ile gelen kod').pressSequentially(await demo.readSms(who.phone));
-  await page.keyboard.press('Enter');
+  await logInNewCustomer(page, demo);
   await page.getByRole('heading', { name: 'Sağlık bilgileriniz' }).waitFor();
   await page.getByLabel('Boy (cm)').pressSequentially('176');
   await page.getByLabel('Kilo (kg)').pressSequentially('71');

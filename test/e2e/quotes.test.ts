@@ -5,15 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { focusedText, launchBrowser, newIdentity, openPage, startDemoStack, type DemoStack } from './support/demo.js';
+import type { Browser } from 'playwright-core';
+import { focusedText, launchBrowser, openPage, startDemoStack, type DemoStack } from './support/demo.js';
+import { catalogOf, findVehicle, logInNewCustomer, saveVehicle, writtenPlate } from './support/journey.js';
 
 let demo: DemoStack;
 let browser: Browser;
-
-interface Catalog {
-  registry: Array<{ plate: { city: number; code: string }; documentSerial: { code: string; number: string } }>;
-}
 
 before(async () => {
   // Insurers answer over a few seconds here, so the arrival is visible.
@@ -26,35 +23,13 @@ after(async () => {
   await demo?.close();
 });
 
-async function logIn(page: Page): Promise<void> {
-  const who = newIdentity();
-  await page.getByRole('heading', { name: 'Giriş yapın' }).waitFor();
-  await page.getByLabel('T.C. kimlik numarası').pressSequentially(who.tckn);
-  await page.getByLabel('Doğum tarihi').pressSequentially(who.birthDate.replace(/\./g, ''));
-  await page.getByLabel('Cep telefonu').pressSequentially(who.phone);
-  await page.getByLabel(/KVKK Aydınlatma Metni/).check();
-  await page.getByRole('button', { name: 'Doğrulama kodu gönder' }).click();
-  await page.getByRole('heading', { name: 'Doğrulama kodu' }).waitFor();
-  await page.getByLabel('SMS ile gelen kod').pressSequentially(await demo.readSms(who.phone));
-  await page.keyboard.press('Enter');
-}
-
-async function addRegistryVehicle(page: Page): Promise<void> {
-  const { registry } = (await (await fetch(`${demo.sandboxUrl}/sandbox/catalog`)).json()) as Catalog;
-  const vehicle = registry[1] ?? registry[0]!;
-  await page.getByRole('heading', { name: 'Araç ekle' }).waitFor();
-  await page.getByLabel('Plaka', { exact: true }).pressSequentially(`${String(vehicle.plate.city).padStart(2, '0')} ${vehicle.plate.code}`);
-  await page.getByLabel('Ruhsat seri numarası').pressSequentially(`${vehicle.documentSerial.code}${vehicle.documentSerial.number}`);
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'Araç bilgileri' }).waitFor();
-  await page.getByLabel('Model', { exact: true }).locator('option').first().waitFor({ state: 'attached' });
-  await page.getByRole('button', { name: 'Aracı kaydet ve devam et' }).click();
-}
-
 test('kasko quotes arrive one by one and one is chosen with an instalment plan', async () => {
   const { page, problems } = await openPage(browser, `${demo.url}?product=kasko`, { viewport: { width: 360, height: 780 } });
-  await logIn(page);
-  await addRegistryVehicle(page);
+  const { registry } = await catalogOf(demo);
+  const vehicle = registry[1] ?? registry[0]!;
+  await logInNewCustomer(page, demo);
+  await findVehicle(page, 'tr', vehicle, { plate: writtenPlate(vehicle), submit: 'enter' });
+  await saveVehicle(page, 'tr');
 
   await page.getByRole('heading', { name: 'Teklifler', exact: true }).waitFor({ timeout: 20_000 });
   assert.equal(await focusedText(page), 'Teklifler');

@@ -1,7 +1,8 @@
 /**
  * A customer's kasko purchase on the demo pages, step by step, by the labels the customer
- * reads (Turkish or English), plus reading a policy PDF's text. Used by the demo-page tests;
- * the steps take a `scope` so the same code drives `<insurup-flow>` and separate CMS blocks.
+ * reads (Turkish or English), plus reading a policy PDF's text. Used by the end-to-end tests,
+ * each step written once here (the login, the vehicle); the steps take a `scope` so the same code
+ * drives `<insurup-flow>` and separate CMS blocks.
  */
 import assert from 'node:assert/strict';
 import { inflateSync } from 'node:zlib';
@@ -9,7 +10,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_AGENT_ID } from '../../../demo/server.js';
 import { graphqlOperations } from '../../../src/contract/graphql.js';
-import type { DemoStack } from './demo.js';
+import { newIdentity, type DemoStack } from './demo.js';
 
 export type Lang = 'tr' | 'en';
 
@@ -22,11 +23,15 @@ export const WORDS = {
     phone: 'Cep telefonu',
     consent: /KVKK Aydınlatma Metni/,
     sendCode: 'Doğrulama kodu gönder',
+    codeHeading: 'Doğrulama kodu',
     code: 'SMS ile gelen kod',
     vehicleHeading: 'Aracınız',
+    addVehicleHeading: 'Araç ekle',
     plate: 'Plaka',
     serial: 'Ruhsat seri numarası',
     lookup: 'Aracımı bul',
+    vehicleDetailsHeading: 'Araç bilgileri',
+    model: 'Model',
     saveVehicle: 'Aracı kaydet ve devam et',
     quotesHeading: 'Teklifler',
     allAnswered: 'Tüm sigorta şirketleri yanıt verdi.',
@@ -53,11 +58,15 @@ export const WORDS = {
     phone: 'Mobile number',
     consent: /privacy notice \(KVKK\)/,
     sendCode: 'Send verification code',
+    codeHeading: 'Verification code',
     code: 'Code from the SMS',
     vehicleHeading: 'Your vehicle',
+    addVehicleHeading: 'Add a vehicle',
     plate: 'Plate',
     serial: 'Registration serial number',
     lookup: 'Find my vehicle',
+    vehicleDetailsHeading: 'Vehicle details',
+    model: 'Model',
     saveVehicle: 'Save the vehicle and continue',
     quotesHeading: 'Quotes',
     allAnswered: 'Every insurer has answered.',
@@ -79,9 +88,17 @@ export const WORDS = {
   },
 } as const;
 
+/** A car in the sandbox's vehicle registry, with the brand and model the registry answers for it. */
+export interface RegistryCar {
+  plate: { city: number; code: string };
+  documentSerial: { code: string; number: string };
+  brand: { value: string; text: string };
+  model: { value: string; text: string };
+}
+
 export interface Catalog {
   insurers: Array<{ name: string; productType: string; branches: string[]; supportedPaymentOptions: string[] }>;
-  registry: Array<{ plate: { city: number; code: string }; documentSerial: { code: string; number: string } }>;
+  registry: RegistryCar[];
 }
 
 export async function catalogOf(demo: DemoStack): Promise<Catalog> {
@@ -93,11 +110,8 @@ const EXPIRY = `08${String((new Date().getFullYear() + 3) % 100).padStart(2, '0'
 
 type Who = { tckn: string; phone: string; birthDate: string };
 
-/**
- * Logs in with the code the page's simulated phone shows (as a visitor would read it), or, on a
- * page without the phone (a pasted snippet), with the code `readCode` answers.
- */
-export async function logIn(page: Page, lang: Lang, who: Who, readCode?: () => Promise<string>): Promise<void> {
+/** Fills in the login form and asks for the code: ends on the code step. */
+export async function requestCode(page: Page, lang: Lang, who: Who): Promise<void> {
   const w = WORDS[lang];
   await page.getByRole('heading', { name: w.loginHeading, exact: true }).waitFor();
   await page.getByLabel(w.tckn).pressSequentially(who.tckn);
@@ -105,17 +119,36 @@ export async function logIn(page: Page, lang: Lang, who: Who, readCode?: () => P
   await page.getByLabel(w.phone).pressSequentially(who.phone);
   await page.getByLabel(w.consent).check();
   await page.getByRole('button', { name: w.sendCode }).click();
-  let code: string;
-  if (readCode) {
-    await page.getByLabel(w.code).waitFor();
-    code = await readCode();
-  } else {
-    const onPhone = page.locator('[data-code]');
-    await onPhone.waitFor();
-    code = (await onPhone.textContent())!.trim();
-  }
-  await page.getByLabel(w.code).pressSequentially(code);
+  await page.getByRole('heading', { name: w.codeHeading, exact: true }).waitFor();
+}
+
+/** The code the page's simulated phone shows, as a visitor reads it. */
+export async function codeOnPhone(page: Page): Promise<string> {
+  const onPhone = page.locator('[data-code]');
+  await onPhone.waitFor();
+  return (await onPhone.textContent())!.trim();
+}
+
+/** Types the code and sends it with Enter. */
+export async function enterCode(page: Page, lang: Lang, code: string): Promise<void> {
+  await page.getByLabel(WORDS[lang].code).pressSequentially(code);
   await page.keyboard.press('Enter');
+}
+
+/**
+ * Logs in with the code the page's simulated phone shows (as a visitor would read it), or, on a
+ * page without the phone (a pasted snippet), with the code `readCode` answers.
+ */
+export async function logIn(page: Page, lang: Lang, who: Who, readCode?: () => Promise<string>): Promise<void> {
+  await requestCode(page, lang, who);
+  await enterCode(page, lang, readCode ? await readCode() : await codeOnPhone(page));
+}
+
+/** Logs a new customer in with the code from the sandbox's SMS outbox. Answers who it is. */
+export async function logInNewCustomer(page: Page, demo: DemoStack, lang: Lang = 'tr'): Promise<Who> {
+  const who = newIdentity();
+  await logIn(page, lang, who, () => demo.readSms(who.phone));
+  return who;
 }
 
 /**
@@ -161,15 +194,49 @@ export async function customerApi(demo: DemoStack, who: Who) {
   };
 }
 
+/** A car's plate as it is written: "06 ABC123". */
+export function writtenPlate(car: RegistryCar): string {
+  return `${String(car.plate.city).padStart(2, '0')} ${car.plate.code}`;
+}
+
+/**
+ * A new customer adds `car` by plate and serial: the plate typed as `plate` gives (by default its
+ * digits and letters run together), sent with "Find my vehicle" or, as a keyboard user does, with
+ * Enter. Ends on the vehicle's details, filled in from the registry.
+ */
+export async function findVehicle(
+  page: Page,
+  lang: Lang,
+  car: RegistryCar,
+  { plate = `${car.plate.city}${car.plate.code}`, submit = 'button' }: { plate?: string; submit?: 'button' | 'enter' } = {},
+): Promise<void> {
+  const w = WORDS[lang];
+  await page.getByRole('heading', { name: w.vehicleHeading }).waitFor();
+  await page.getByRole('heading', { name: w.addVehicleHeading, exact: true }).waitFor();
+  await page.getByLabel(w.plate, { exact: true }).pressSequentially(plate);
+  await page.getByLabel(w.serial).pressSequentially(`${car.documentSerial.code}${car.documentSerial.number}`);
+  if (submit === 'enter') await page.keyboard.press('Enter');
+  else await page.getByRole('button', { name: w.lookup }).click();
+  await page.getByRole('heading', { name: w.vehicleDetailsHeading, exact: true }).waitFor();
+}
+
+/** The details step's model list, once its models have loaded. */
+export async function loadedModels(page: Page, lang: Lang): Promise<Locator> {
+  const model = page.getByLabel(WORDS[lang].model, { exact: true });
+  await model.locator('option').first().waitFor({ state: 'attached' });
+  return model;
+}
+
+/** Saves the vehicle on its details step once its models have loaded: on to the quotes. */
+export async function saveVehicle(page: Page, lang: Lang): Promise<void> {
+  await loadedModels(page, lang);
+  await page.getByRole('button', { name: WORDS[lang].saveVehicle }).click();
+}
+
 /** Adds the registry's first car by plate and serial and saves it. */
 export async function addRegistryVehicle(page: Page, lang: Lang, catalog: Catalog): Promise<void> {
-  const w = WORDS[lang];
-  const car = catalog.registry[0]!;
-  await page.getByRole('heading', { name: w.vehicleHeading }).waitFor();
-  await page.getByLabel(w.plate, { exact: true }).pressSequentially(`${car.plate.city}${car.plate.code}`);
-  await page.getByLabel(w.serial).pressSequentially(`${car.documentSerial.code}${car.documentSerial.number}`);
-  await page.getByRole('button', { name: w.lookup }).click();
-  await page.getByRole('button', { name: w.saveVehicle }).click();
+  await findVehicle(page, lang, catalog.registry[0]!);
+  await saveVehicle(page, lang);
 }
 
 /**
