@@ -165,19 +165,11 @@ export class InsurupHealthForm extends AssetFormElement {
           })}
         </div>
         ${this.save.status === TaskStatus.PENDING ? renderPending(t('health.saving')) : nothing}
-        ${this.save.status === TaskStatus.ERROR ? this.renderSaveError(this.save.error) : nothing}
+        ${this.save.status === TaskStatus.ERROR ? this.renderRequestError(this.save.error, () => void this.save.run()) : nothing}
         <div class="actions" part="actions">
           <button type="submit" class="button primary" part="submit-button">${t('health.save')}</button>
         </div>
       </form>`;
-  }
-
-  private renderSaveError(error: unknown): TemplateResult {
-    const retryable = error instanceof InsurUpError && error.retryable;
-    return renderError(
-      this.describeError(error),
-      retryable ? { label: this.t('common.retry'), onRetry: () => void this.save.run() } : undefined,
-    );
   }
 
   private renderSaved(): TemplateResult {

@@ -3,7 +3,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { PROPERTY_LIMITS, type Address, type AddressLevel, type CreatePropertyRequest, type Property } from '../../../contract/index.js';
-import { InsurUpError } from '../../api/errors.js';
 import { defineElement } from '../../define.js';
 import { isMessageKey, type MessageKey } from '../../i18n/index.js';
 import { parseUavt, validateUavt } from '../../validation/address.js';
@@ -521,11 +520,6 @@ export class InsurupPropertyForm extends AssetFormElement {
       return this.t('property.currentFloorTooHigh', { total: highestFloor(form.values) });
     }
     return this.fieldError(form, 'currentFloor');
-  }
-
-  private renderRequestError(error: unknown, retry: () => void): TemplateResult {
-    const retryable = error instanceof InsurUpError && error.retryable;
-    return renderError(this.describeError(error), retryable ? { label: this.t('common.retry'), onRetry: retry } : undefined);
   }
 
   private onDetailsSubmit = (event: Event): void => {

@@ -410,10 +410,7 @@ export class InsurupVehicleForm extends AssetFormElement {
 
   private renderLookupError(error: unknown): TemplateResult {
     const retryable = error instanceof InsurUpError && error.retryable;
-    return html`${renderError(
-        this.describeError(error),
-        retryable ? { label: this.t('common.retry'), onRetry: () => void this.lookup.run() } : undefined,
-      )}
+    return html`${this.renderRequestError(error, () => void this.lookup.run())}
       ${retryable
         ? html`<button type="button" class="button link" part="secondary-button" @click=${() => this.openDetails('manual')}>
             ${this.t('vehicle.enterManually')}

@@ -8,7 +8,7 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Customer, ProductName } from '../../../contract/index.js';
 import type { InsurUpClient } from '../../api/client.js';
-import { isAbort } from '../../api/errors.js';
+import { InsurUpError, isAbort } from '../../api/errors.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { ensureSaleOpportunityCase } from '../../session/cases.js';
 import type { FlowState } from '../../session/flow-state.js';
@@ -139,6 +139,12 @@ export class AssetFormElement extends InsurupElement {
       if (!isAbort(error)) this.reportError(error, 'asset');
       throw error;
     }
+  }
+
+  /** A failed request's message, with Retry only when retrying may help (a network error, a 5xx). */
+  protected renderRequestError(error: unknown, retry: () => void): TemplateResult {
+    const retryable = error instanceof InsurUpError && error.retryable;
+    return renderError(this.describeError(error), retryable ? { label: this.t('common.retry'), onRetry: retry } : undefined);
   }
 
   /** Focuses an element of this form after the next render (a view's heading, an invalid field). */
