@@ -7,12 +7,12 @@ import { defineElement } from '../../define.js';
 import { isMessageKey, type MessageKey } from '../../i18n/index.js';
 import { parseUavt, validateUavt } from '../../validation/address.js';
 import { parseInteger } from '../../validation/numbers.js';
-import { AssetFormElement } from '../shared/asset-form.js';
 import { choiceGroup, choiceGroupStyles } from '../shared/choice-group.js';
 import { selectField, textField } from '../shared/field.js';
 import { FormState } from '../shared/form-state.js';
 import { listStatus, searchableSelectStyles } from '../shared/searchable-select.js';
-import { renderError, renderPending } from '../shared/status.js';
+import { SavedAssetFormElement, type SavedAssets } from '../shared/saved-asset-form.js';
+import { renderPending } from '../shared/status.js';
 import { elementStyles } from '../../styles/shared.js';
 import { AddressCascade, LEVELS } from './address-cascade.js';
 import { addressArea, addressLine, addressText } from './address-text.js';
@@ -28,11 +28,9 @@ import {
 } from './details.js';
 import { propertyFormStyles } from './styles.js';
 
-/** saved: pick a saved home · address: UAVT code or the cascade · details: area, year, floors, ... · done. */
-type View = 'saved' | 'address' | 'details' | 'done';
+/** Besides saved and done: address: UAVT code or the cascade · details: area, year, floors, ... */
+type View = 'address' | 'details';
 type AddressMode = 'uavt' | 'cascade';
-
-const VIEW_HEADING = '#property-view-heading';
 
 const LEVEL_TEXT: Record<AddressLevel, { label: MessageKey; search: MessageKey }> = {
   cities: { label: 'property.city', search: 'property.citySearch' },
@@ -85,17 +83,13 @@ const LEVEL_TEXT: Record<AddressLevel, { label: MessageKey; search: MessageKey }
  * @cssprop --insurup-radius - Corner radius of fields, choices and buttons.
  * @cssprop --insurup-control-height - Minimum height of inputs and buttons (touch target).
  */
-export class InsurupPropertyForm extends AssetFormElement {
+export class InsurupPropertyForm extends SavedAssetFormElement<Property, View> {
   static override styles = [...elementStyles, choiceGroupStyles, searchableSelectStyles, propertyFormStyles];
 
-  @state() private view: View = 'saved';
   @state() private mode: AddressMode = 'uavt';
-  @state() private chosenSaved = '';
-  @state() private savedChoiceMissing = false;
   @state() private cascadeIncomplete = false;
   /** The address the details belong to, and its UAVT code. */
   @state() private confirmed: { uavt: string; address: Address } | null = null;
-  @state() private chosenText = '';
 
   private lookupNumber: number | null = null;
   private createBody: CreatePropertyRequest | null = null;
@@ -107,19 +101,33 @@ export class InsurupPropertyForm extends AssetFormElement {
     reported: (request) => this.reported(request),
   });
 
-  private readonly savedHomes = new Task(this, {
-    task: async ([client], { signal }) => {
-      if (!client) return initialState;
-      const homes = await this.reported(client.request('listProperties', {}, { signal }));
-      const current = this.session?.state.asset;
-      if (!this.chosenSaved && current?.type === 'PROPERTY' && homes.some((h) => h.id === current.id)) {
-        this.chosenSaved = current.id;
-      }
-      return homes;
+  protected readonly saved: SavedAssets<Property> = {
+    assetType: 'PROPERTY',
+    viewHeadingId: 'property-view-heading',
+    choiceId: 'saved-home',
+    choiceName: 'savedHome',
+    text: {
+      loading: 'property.savedLoading',
+      heading: 'property.savedHeading',
+      legend: 'property.savedLegend',
+      chooseSaved: 'property.chooseSaved',
+      useSelected: 'property.useSelected',
+      add: 'property.addHome',
+      change: 'property.change',
     },
-    // Per customer: another customer logging in on the page gets their own list.
-    args: () => [this.client, this.customer?.id] as const,
-  });
+    list: (client, signal) => client.request('listProperties', {}, { signal }),
+    choice: (home) => ({
+      value: home.id,
+      label: addressLine(home.address),
+      detail: this.t('property.savedDetail', {
+        district: home.address.district.text,
+        city: home.address.city.text,
+        squareMeter: home.squareMeter,
+        uavt: String(home.number),
+      }),
+    }),
+    describe: (home) => addressText(home.address),
+  };
 
   /** The address of a UAVT code, for the customer to confirm. */
   private readonly addressLookup = new Task(this, {
@@ -142,11 +150,7 @@ export class InsurupPropertyForm extends AssetFormElement {
       const { newPropertyId } = await this.reported(
         client.request('createProperty', { params: { customerId: body.customerId }, body }, { signal }),
       );
-      this.chosenText = this.confirmed ? addressText(this.confirmed.address) : String(body.number);
-      this.finishAsset({ type: 'PROPERTY', id: newPropertyId });
-      this.chosenSaved = newPropertyId;
-      this.showView('done');
-      void this.savedHomes.run();
+      this.chooseCreated(newPropertyId, this.confirmed ? addressText(this.confirmed.address) : String(body.number));
       return newPropertyId;
     },
     args: () => [this.client, this.createBody] as const,
@@ -158,13 +162,10 @@ export class InsurupPropertyForm extends AssetFormElement {
   }
 
   protected override resetForm(): void {
-    this.view = 'saved';
+    this.resetSaved();
     this.mode = 'uavt';
-    this.chosenSaved = '';
-    this.savedChoiceMissing = false;
     this.cascadeIncomplete = false;
     this.confirmed = null;
-    this.chosenText = '';
     this.refill(this.uavtForm, { uavt: '' });
     this.refill(this.detailsForm, EMPTY_DETAILS);
     this.cascade.reset();
@@ -195,75 +196,15 @@ export class InsurupPropertyForm extends AssetFormElement {
     }
   }
 
-  // ---- saved homes -------------------------------------------------------------------------
-
-  private renderSaved(): TemplateResult {
-    return (this.savedHomes.render({
-      initial: () => renderPending(this.t('property.savedLoading')),
-      pending: () => renderPending(this.t('property.savedLoading')),
-      error: (error) => html`${renderError(this.describeError(error), {
-          label: this.t('common.retry'),
-          onRetry: () => void this.savedHomes.run(),
-        })}
-        <div class="actions" part="actions">${this.addButton()}</div>`,
-      // With nothing saved yet, adding a home is the only way on.
-      complete: (homes) => (homes.length ? this.renderSavedList(homes) : this.renderAddress()),
-    }) ?? nothing) as TemplateResult;
-  }
-
-  private renderSavedList(homes: Property[]): TemplateResult {
-    const t = this.t.bind(this);
-    return html`<form part="form" novalidate @submit=${(event: Event) => this.onUseSaved(event, homes)}>
-      <h3 id="property-view-heading" part="subheading" tabindex="-1">${t('property.savedHeading')}</h3>
-      ${choiceGroup({
-        id: 'saved-home',
-        name: 'savedHome',
-        legend: t('property.savedLegend'),
-        value: this.chosenSaved,
-        error: this.savedChoiceMissing && !this.chosenSaved ? t('property.chooseSaved') : null,
-        choices: homes.map((home) => ({
-          value: home.id,
-          label: addressLine(home.address),
-          detail: t('property.savedDetail', {
-            district: home.address.district.text,
-            city: home.address.city.text,
-            squareMeter: home.squareMeter,
-            uavt: String(home.number),
-          }),
-        })),
-        onChange: (id) => (this.chosenSaved = id),
-      })}
-      <div class="actions" part="actions">
-        <button type="submit" class="button primary" part="submit-button">${t('property.useSelected')}</button>
-        ${this.addButton()}
-      </div>
-    </form>`;
-  }
-
-  private addButton(): TemplateResult {
-    return html`<button type="button" class="button" part="secondary-button" @click=${() => this.showView('address')}>
-      ${this.t('property.addHome')}
-    </button>`;
-  }
-
-  private onUseSaved(event: Event, homes: Property[]): void {
-    event.preventDefault();
-    const home = homes.find((h) => h.id === this.chosenSaved);
-    if (!home) {
-      this.savedChoiceMissing = true;
-      void this.focusAfterRender('input[name="savedHome"]');
-      return;
-    }
-    this.chosenText = addressText(home.address);
-    this.finishAsset({ type: 'PROPERTY', id: home.id });
-    this.showView('done');
-  }
-
-  private get hasSavedHomes(): boolean {
-    return this.savedHomes.status === TaskStatus.COMPLETE && (this.savedHomes.value?.length ?? 0) > 0;
-  }
-
   // ---- address: UAVT code or the cascade ----------------------------------------------------
+
+  protected startAdd(): void {
+    this.showView('address');
+  }
+
+  protected renderAddView(): TemplateResult {
+    return this.renderAddress();
+  }
 
   private renderAddress(): TemplateResult {
     const t = this.t.bind(this);
@@ -316,7 +257,7 @@ export class InsurupPropertyForm extends AssetFormElement {
         ${lookup.status === TaskStatus.ERROR ? this.renderRequestError(lookup.error, () => void lookup.run()) : nothing}
         <div class="actions" part="actions">
           <button type="submit" class="button ${found ? '' : 'primary'}" part="submit-button">${t('property.findAddress')}</button>
-          ${this.backToSaved()}
+          ${this.renderBackToSaved()}
         </div>
       </form>
       ${found
@@ -375,7 +316,7 @@ export class InsurupPropertyForm extends AssetFormElement {
         : nothing}
       <div class="actions" part="actions">
         <button type="submit" class="button primary" part="submit-button">${t('common.continue')}</button>
-        ${this.backToSaved()}
+        ${this.renderBackToSaved()}
       </div>
     </form>`;
   }
@@ -392,14 +333,6 @@ export class InsurupPropertyForm extends AssetFormElement {
     }
     this.confirmAddress({ uavt: this.cascade.uavt, address });
   };
-
-  private backToSaved(): TemplateResult | typeof nothing {
-    return this.hasSavedHomes
-      ? html`<button type="button" class="button" part="secondary-button" @click=${() => this.showView('saved')}>
-          ${this.t('common.back')}
-        </button>`
-      : nothing;
-  }
 
   private confirmAddress(confirmed: { uavt: string; address: Address }): void {
     this.confirmed = confirmed;
@@ -537,22 +470,8 @@ export class InsurupPropertyForm extends AssetFormElement {
 
   // ---- done --------------------------------------------------------------------------------
 
-  private renderDone(): TemplateResult {
-    return html`<p id="property-view-heading" class="alert info" part="notice" role="status" tabindex="-1">
-        ${this.t('property.ready', { address: this.chosenText })}
-      </p>
-      <div class="actions" part="actions">
-        <button type="button" class="button" part="secondary-button" @click=${() => this.showView('saved')}>
-          ${this.t('property.change')}
-        </button>
-      </div>`;
-  }
-
-  /** Shows another view and moves focus to its heading, so keyboard and screen reader users follow. */
-  private showView(view: View): void {
-    this.view = view;
-    this.savedChoiceMissing = false;
-    void this.focusAfterRender(VIEW_HEADING);
+  protected readyText(): string {
+    return this.t('property.ready', { address: this.chosenText });
   }
 }
 

@@ -15,7 +15,6 @@ import { defineElement } from '../../define.js';
 import { isMessageKey } from '../../i18n/index.js';
 import { formatPlate, parsePlate, validatePlate } from '../../validation/plate.js';
 import { parseRegistrationSerial, validateRegistrationSerial } from '../../validation/vehicle.js';
-import { AssetFormElement } from '../shared/asset-form.js';
 import { choiceGroup, choiceGroupStyles } from '../shared/choice-group.js';
 import { selectField, textField } from '../shared/field.js';
 import { FormState } from '../shared/form-state.js';
@@ -26,19 +25,19 @@ import {
   type ListTask,
   type SearchableStatus,
 } from '../shared/searchable-select.js';
+import { SavedAssetFormElement, type SavedAssets } from '../shared/saved-asset-form.js';
 import { renderError, renderPending } from '../shared/status.js';
 import { elementStyles } from '../../styles/shared.js';
 import { provinceName, provinceOptions } from './provinces.js';
 import { vehicleFormStyles } from './styles.js';
 import { vehicleModelText, vehiclePlateText } from './vehicle-text.js';
 
-/** saved: pick a saved vehicle · add: plate + serial (or a new car's province) · details: brand, year, model, fuel, use · done. */
-type View = 'saved' | 'add' | 'details' | 'done';
+/** Besides saved and done: add: plate + serial (or a new car's province) · details: brand, year, model, fuel, use. */
+type View = 'add' | 'details';
 /** Where the details came from, which decides the note above them. */
 type DetailsOrigin = 'registry' | 'not-found' | 'manual' | 'new-car';
 
 const FIRST_MODEL_YEAR = 1950;
-const VIEW_HEADING = '#vehicle-view-heading';
 
 type AddValues = { hasPlate: 'yes' | 'no'; plate: string; serial: string; plateCity: string };
 type DetailsValues = { brand: string; year: string; model: string; fuel: string; usage: string };
@@ -88,15 +87,10 @@ const required = (value: string) => (value ? null : ('required' as const));
  * @cssprop --insurup-radius - Corner radius of fields, choices and buttons.
  * @cssprop --insurup-control-height - Minimum height of inputs and buttons (touch target).
  */
-export class InsurupVehicleForm extends AssetFormElement {
+export class InsurupVehicleForm extends SavedAssetFormElement<Vehicle, View> {
   static override styles = [...elementStyles, choiceGroupStyles, searchableSelectStyles, vehicleFormStyles];
 
-  @state() private view: View = 'saved';
   @state() private origin: DetailsOrigin = 'manual';
-  @state() private chosenSaved = '';
-  @state() private savedChoiceMissing = false;
-  /** The vehicle just chosen, for the "done" message. */
-  @state() private chosenText = '';
 
   /** The registry's answer for the plate as typed: engine, chassis, registration date, seats. */
   private registry: VehicleLookupResponse | null = null;
@@ -124,19 +118,28 @@ export class InsurupVehicleForm extends AssetFormElement {
   private readonly brandList = new SearchableSelect(this);
   private readonly modelList = new SearchableSelect(this);
 
-  private readonly savedVehicles = new Task(this, {
-    task: async ([client], { signal }) => {
-      if (!client) return initialState;
-      const vehicles = await this.reported(client.request('listVehicles', {}, { signal }));
-      const current = this.session?.state.asset;
-      if (!this.chosenSaved && current?.type === 'VEHICLE' && vehicles.some((v) => v.id === current.id)) {
-        this.chosenSaved = current.id;
-      }
-      return vehicles;
+  protected readonly saved: SavedAssets<Vehicle> = {
+    assetType: 'VEHICLE',
+    viewHeadingId: 'vehicle-view-heading',
+    choiceId: 'saved-vehicle',
+    choiceName: 'savedVehicle',
+    text: {
+      loading: 'vehicle.savedLoading',
+      heading: 'vehicle.savedHeading',
+      legend: 'vehicle.savedLegend',
+      chooseSaved: 'vehicle.chooseSaved',
+      useSelected: 'vehicle.useSelected',
+      add: 'vehicle.addVehicle',
+      change: 'vehicle.change',
     },
-    // Per customer: another customer logging in on the page gets their own list.
-    args: () => [this.client, this.customer?.id] as const,
-  });
+    list: (client, signal) => client.request('listVehicles', {}, { signal }),
+    choice: (vehicle) => ({
+      value: vehicle.id,
+      label: vehiclePlateText(vehicle, this.t.bind(this)),
+      detail: vehicleModelText(vehicle, this.t.bind(this)),
+    }),
+    describe: (vehicle) => `${vehiclePlateText(vehicle, this.t.bind(this))} · ${vehicleModelText(vehicle, this.t.bind(this))}`,
+  };
 
   private readonly brands = new Task(this, {
     task: async ([client], { signal }) => {
@@ -197,11 +200,7 @@ export class InsurupVehicleForm extends AssetFormElement {
       const { id } = await this.reported(
         client.request('createVehicle', { params: { customerId: body.customerId }, body }, { signal }),
       );
-      this.chosenText = this.describeNew(body);
-      this.finishAsset({ type: 'VEHICLE', id });
-      this.chosenSaved = id;
-      this.showView('done');
-      void this.savedVehicles.run();
+      this.chooseCreated(id, this.describeNew(body));
       return id;
     },
     args: () => [this.client, this.createBody] as const,
@@ -213,11 +212,8 @@ export class InsurupVehicleForm extends AssetFormElement {
   }
 
   protected override resetForm(): void {
-    this.view = 'saved';
+    this.resetSaved();
     this.origin = 'manual';
-    this.chosenSaved = '';
-    this.savedChoiceMissing = false;
-    this.chosenText = '';
     this.registry = null;
     this.refill(this.addForm, EMPTY_ADD);
     this.refill(this.detailsForm, EMPTY_DETAILS);
@@ -242,7 +238,7 @@ export class InsurupVehicleForm extends AssetFormElement {
       case 'saved':
         return this.renderSaved();
       case 'add':
-        return this.renderAdd();
+        return this.renderAddView();
       case 'details':
         return this.renderDetails();
       case 'done':
@@ -250,79 +246,14 @@ export class InsurupVehicleForm extends AssetFormElement {
     }
   }
 
-  // ---- saved vehicles ----------------------------------------------------------------------
-
-  private renderSaved(): TemplateResult {
-    return (
-      this.savedVehicles.render({
-        initial: () => renderPending(this.t('vehicle.savedLoading')),
-        pending: () => renderPending(this.t('vehicle.savedLoading')),
-        error: (error) => html`${renderError(this.describeError(error), {
-            label: this.t('common.retry'),
-            onRetry: () => void this.savedVehicles.run(),
-          })}
-          <div class="actions" part="actions">${this.addButton()}</div>`,
-        // With nothing saved yet, adding a vehicle is the only way on.
-        complete: (vehicles) => (vehicles.length ? this.renderSavedList(vehicles) : this.renderAdd()),
-      }) ?? nothing
-    ) as TemplateResult;
-  }
-
-  private renderSavedList(vehicles: Vehicle[]): TemplateResult {
-    const t = this.t.bind(this);
-    return html`<form part="form" novalidate @submit=${(event: Event) => this.onUseSaved(event, vehicles)}>
-      <h3 id="vehicle-view-heading" part="subheading" tabindex="-1">${t('vehicle.savedHeading')}</h3>
-      ${choiceGroup({
-        id: 'saved-vehicle',
-        name: 'savedVehicle',
-        legend: t('vehicle.savedLegend'),
-        value: this.chosenSaved,
-        error: this.savedChoiceMissing && !this.chosenSaved ? t('vehicle.chooseSaved') : null,
-        choices: vehicles.map((vehicle) => ({
-          value: vehicle.id,
-          label: vehiclePlateText(vehicle, t),
-          detail: vehicleModelText(vehicle, t),
-        })),
-        onChange: (id) => (this.chosenSaved = id),
-      })}
-      <div class="actions" part="actions">
-        <button type="submit" class="button primary" part="submit-button">${t('vehicle.useSelected')}</button>
-        ${this.addButton()}
-      </div>
-    </form>`;
-  }
-
-  private addButton(): TemplateResult {
-    return html`<button type="button" class="button" part="secondary-button" @click=${() => this.startAdd()}>
-      ${this.t('vehicle.addVehicle')}
-    </button>`;
-  }
-
-  private onUseSaved(event: Event, vehicles: Vehicle[]): void {
-    event.preventDefault();
-    const vehicle = vehicles.find((v) => v.id === this.chosenSaved);
-    if (!vehicle) {
-      this.savedChoiceMissing = true;
-      void this.focusAfterRender('input[name="savedVehicle"]');
-      return;
-    }
-    this.chosenText = `${vehiclePlateText(vehicle, this.t.bind(this))} · ${vehicleModelText(vehicle, this.t.bind(this))}`;
-    this.finishAsset({ type: 'VEHICLE', id: vehicle.id });
-    this.showView('done');
-  }
-
   // ---- add: plate and serial, or a brand-new car's province ---------------------------------
 
-  private get hasSavedVehicles(): boolean {
-    return this.savedVehicles.status === TaskStatus.COMPLETE && (this.savedVehicles.value?.length ?? 0) > 0;
-  }
-
-  private startAdd(): void {
+  protected startAdd(): void {
     this.addForm.resetVisibility();
     this.showView('add');
   }
 
-  private renderAdd(): TemplateResult {
+  protected renderAddView(): TemplateResult {
     const t = this.t.bind(this);
     const form = this.addForm;
     const values = form.values;
@@ -399,11 +330,7 @@ export class InsurupVehicleForm extends AssetFormElement {
         <button type="submit" class="button primary" part="submit-button">
           ${values.hasPlate === 'yes' ? t('vehicle.lookup') : t('vehicle.continueNew')}
         </button>
-        ${this.hasSavedVehicles
-          ? html`<button type="button" class="button" part="secondary-button" @click=${() => this.showView('saved')}>
-              ${t('common.back')}
-            </button>`
-          : nothing}
+        ${this.renderBackToSaved()}
       </div>
     </form>`;
   }
@@ -655,22 +582,8 @@ export class InsurupVehicleForm extends AssetFormElement {
 
   // ---- done --------------------------------------------------------------------------------
 
-  private renderDone(): TemplateResult {
-    return html`<p id="vehicle-view-heading" class="alert info" part="notice" role="status" tabindex="-1">
-        ${this.t('vehicle.ready', { vehicle: this.chosenText })}
-      </p>
-      <div class="actions" part="actions">
-        <button type="button" class="button" part="secondary-button" @click=${() => this.showView('saved')}>
-          ${this.t('vehicle.change')}
-        </button>
-      </div>`;
-  }
-
-  /** Shows another view and moves focus to its heading, so keyboard and screen reader users follow. */
-  private showView(view: View): void {
-    this.view = view;
-    this.savedChoiceMissing = false;
-    void this.focusAfterRender(VIEW_HEADING);
+  protected readyText(): string {
+    return this.t('vehicle.ready', { vehicle: this.chosenText });
   }
 }
 
