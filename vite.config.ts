@@ -27,6 +27,13 @@ function removePreviousWidgetBuild(): Plugin {
   };
 }
 
+/** Modules every element needs, the login's first render included. */
+const SHARED =
+  /node_modules[\\/](lit|lit-html|lit-element|@lit|zod)[\\/]|src[\\/]contract[\\/]|src[\\/]widget[\\/](api|session|controllers|styles|validation|elements[\\/]shared|i18n[\\/](index|tr[\\/]common|en[\\/]common))|src[\\/]widget[\\/](events|define)\.ts/;
+/** Modules only the steps after the login share. */
+const FORMS =
+  /src[\\/]widget[\\/](elements[\\/]shared[\\/](asset-form|saved-asset-form|searchable-select|choice-group|agency-links)|validation[\\/](index|card|plate|vehicle|address|numbers|email)|styles[\\/]details-list)\.ts$/;
+
 export default defineConfig({
   plugins: [removePreviousWidgetBuild()],
   build: {
@@ -45,14 +52,14 @@ export default defineConfig({
       output: {
         // Vite 8 library mode does not minify without this (build.minify alone is ignored).
         minify: true,
-        // One shared chunk for what every element needs (Lit, zod, the contract, the client,
-        // sessions, shared styles and fields), instead of a dozen tiny ones.
+        // Two shared chunks instead of a dozen tiny ones: `shared` for what every element needs,
+        // the login included (Lit, zod, the contract, the client, sessions, shared styles and
+        // fields), and `forms` for what only the later steps share (asset forms, choice lists,
+        // card and plate validators), so the first step does not download it.
         codeSplitting: {
           groups: [
-            {
-              name: 'shared',
-              test: /node_modules[\\/](lit|lit-html|lit-element|@lit|zod)[\\/]|src[\\/]contract[\\/]|src[\\/]widget[\\/](api|session|controllers|styles|validation|elements[\\/]shared|i18n[\\/](index|tr[\\/]common|en[\\/]common))|src[\\/]widget[\\/](events|define)\.ts/,
-            },
+            { name: 'shared', priority: 2, test: (id: string) => SHARED.test(id) && !FORMS.test(id) },
+            { name: 'forms', priority: 1, test: FORMS },
           ],
         },
         // Chunks are named for what they hold (insurup-quotes-<hash>.js, signalr-<hash>.js).

@@ -17,7 +17,9 @@ import { textField } from '../shared/field.js';
 import { errorKey, FormState, type FieldError } from '../shared/form-state.js';
 import { renderError, renderPending } from '../shared/status.js';
 import { elementStyles } from '../../styles/shared.js';
-import { digitsOnly, formatMobile, formatTurkishDateInput } from '../../validation/index.js';
+import { formatTurkishDateInput } from '../../validation/dates.js';
+import { formatMobile } from '../../validation/phone.js';
+import { digitsOnly } from '../../validation/result.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { AuthStatus } from '../../session/auth-session.js';
 import {

@@ -4,16 +4,11 @@
  */
 import type { BrowserLoginOrRegisterRequest } from '../../../contract/index.js';
 import { Guid } from '../../../contract/index.js';
-import {
-  digitsOnly,
-  parseMobile,
-  parseTurkishDate,
-  validateBirthDate,
-  validateMobile,
-  validateTckn,
-  validateVkn,
-  validateYkn,
-} from '../../validation/index.js';
+// Module by module, not the barrel: the login's first download needs no plate or card rules.
+import { parseTurkishDate, validateBirthDate } from '../../validation/dates.js';
+import { validateTckn, validateVkn, validateYkn } from '../../validation/identity.js';
+import { parseMobile, validateMobile } from '../../validation/phone.js';
+import { digitsOnly } from '../../validation/result.js';
 import type { FieldValidator } from '../shared/form-state.js';
 
 export type CustomerKind = 'individual' | 'company' | 'foreign';
