@@ -1,7 +1,7 @@
 /**
  * Typed errors of the API client. Every failure the UI can see is an `InsurUpError` with a
  * kind; `errorMessage()` turns it into a localized sentence, preferring InsurUp's own
- * `detail` (which the API writes for end users) when there is one.
+ * `detail` (which the API writes for end users, in Turkish) when there is one.
  */
 import { problemKindOf, type ProblemDetails } from '../../contract/problems.js';
 import { translate, type Lang, type MessageKey } from '../i18n/index.js';
@@ -85,8 +85,11 @@ function messageKeyFor(error: InsurUpError): MessageKey {
 /** The sentence to show the user for any thrown value. */
 export function errorMessage(error: unknown, lang: Lang): string {
   if (!(error instanceof InsurUpError)) return translate(lang, 'errors.unknown');
-  if (showsDetail(error)) return error.problem!.detail!;
-  return translate(lang, messageKeyFor(error), { seconds: error.retryAfter ?? 60 });
+  const sentence = translate(lang, messageKeyFor(error), { seconds: error.retryAfter ?? 60 });
+  if (!showsDetail(error)) return sentence;
+  // InsurUp writes its details in Turkish: other languages get their own sentence first, so the
+  // customer understands what happened, and the detail after it for what exactly.
+  return lang === 'tr' ? error.problem!.detail! : `${sentence} (${error.problem!.detail!})`;
 }
 
 // The proxy's own refusals: their `detail` is written for the agency's developers, not for

@@ -285,6 +285,8 @@ describe('InsurUpClient: answers', () => {
     const wrong = await rejection(api.request('verifyMfa', { body: { token: 'm', code: '000000' } }));
     expect(wrong.code).to.equal('MFA_CODE_INVALID');
     expect(errorMessage(wrong, 'tr')).to.equal('Doğrulama kodu hatalı.');
+    // The English UI says what happened in English, and keeps InsurUp's Turkish detail after it.
+    expect(errorMessage(wrong, 'en')).to.equal('Please check the information you entered. (Doğrulama kodu hatalı.)');
     const limited = await rejection(
       api.request('loginOrRegister', {
         body: { $type: 'individual', identityNumber: 10000000146, phoneNumber: { number: '5321234567', countryCode: 90 } },
