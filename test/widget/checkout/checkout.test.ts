@@ -309,7 +309,9 @@ describe('<insurup-checkout>', () => {
       'cc-exp',
       'cc-csc',
     ]);
-    expect(q(el, '#card-number').getAttribute('inputmode')).to.equal('numeric');
+    for (const id of ['card-number', 'card-expiry', 'card-cvc']) {
+      expect(q(el, `#${id}`).getAttribute('inputmode'), id).to.equal('numeric');
+    }
   });
 
   it('is usable with the keyboard alone: type, tick, Enter pays once and leaves for the bank', async () => {
@@ -475,6 +477,37 @@ describe('<insurup-checkout>', () => {
     expect(q<HTMLInputElement>(el, '#card-number').value).to.equal('');
     expect(q<HTMLInputElement>(el, '#card-cvc').value).to.equal('');
     expect(q<HTMLInputElement>(el, '#card-holder-name').value).to.equal('');
+  });
+
+  it('forgets the card once its form is gone: another payment type, a logout, the next customer on the page', async () => {
+    const prepared = await prepareCheckout((p) =>
+      p.supportedPaymentOptions.includes('ASYNC_3D_SECURE') && p.supportedPaymentOptions.includes('ASYNC_INSURANCE_COMPANY_REDIRECT'),
+    );
+    const el = await mount();
+    await ready(el);
+    chooseType(el, '3d-secure');
+    await el.updateComplete;
+    await fillValidCard(el);
+    // Another payment type hides the card form: the card is gone, not kept for later.
+    chooseType(el, 'insurance-company-redirect');
+    await el.updateComplete;
+    expect(root(el).querySelector('#card-fields')).to.equal(null);
+    chooseType(el, '3d-secure');
+    await el.updateComplete;
+    expect(q<HTMLInputElement>(el, '#card-number').value).to.equal('');
+    expect(q<HTMLInputElement>(el, '#card-cvc').value).to.equal('');
+
+    // A logout on a shared computer: the next customer at this standalone block sees no card.
+    await fillValidCard(el);
+    await prepared.auth.logout();
+    await until(() => !root(el).querySelector('#card-fields'), 'the card form to go with the logout');
+    await prepareCheckout('ASYNC_3D_SECURE');
+    await ready(el);
+    chooseType(el, '3d-secure');
+    await el.updateComplete;
+    for (const id of ['#card-holder-name', '#card-number', '#card-expiry', '#card-cvc']) {
+      expect(q<HTMLInputElement>(el, id).value, id).to.equal('');
+    }
   });
 
   it('on return, a PURCHASED product (checked with the API) completes the purchase; the address bar is cleaned; a reload still shows it', async () => {

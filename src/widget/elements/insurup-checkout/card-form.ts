@@ -2,7 +2,8 @@
  * The card form of the card payment types. Card data lives only here, in memory: a private
  * FormState of the checkout element's private CardForm. It is never a reactive property, never
  * reflected to an attribute, never written to the FlowSession, storage, events or logs, and
- * `clear()` forgets it (after a submit, on an error, when the element is removed).
+ * `clear()` forgets it (after a submit, on an error, when the element is removed, and whenever
+ * the form is no longer shown).
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';

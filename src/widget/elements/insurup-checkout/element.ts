@@ -227,6 +227,9 @@ export class InsurupCheckout extends InsurupElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // The card lives only while its form is shown: whatever hides it (another payment type, a
+    // logout, another offer, a reload) forgets it, so it never comes back for someone else.
+    if (!this.#card.isEmpty && !this.renderRoot.querySelector('#card-fields')) this.#card.clear();
     this.focusOnNewOutcome();
     if (this.#focusTarget) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.#focusTarget);
