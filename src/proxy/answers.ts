@@ -62,9 +62,9 @@ export function withoutRefreshTokens(value: unknown): { value: unknown; removed:
 }
 
 /**
- * verify-mfa and refresh answers the proxy does not rebuild (errors, mostly): passed on without
- * any `refreshToken`, whatever its case or depth, so a token never reaches JavaScript even if an
- * upstream error body carried one. A body that is not JSON cannot be searched for keys and is
+ * Auth answers the proxy does not rebuild (login-or-register, verify-mfa and refresh errors):
+ * passed on without any `refreshToken`, whatever its case or depth, so a token never reaches
+ * JavaScript even if an upstream body carried one. A body that is not JSON cannot be searched for keys and is
  * replaced by a problem with the same status.
  */
 export function passThroughWithoutRefreshToken(result: UpstreamResult & { ok: true }): Response {

@@ -267,6 +267,8 @@ export function createProxyCore(
       if (!tokens) return refuse(c, 'upstream-service', 502, 'InsurUp answered verify-mfa without tokens.');
       return browserTokenResponse(tokens, cookieSettings);
     }
+    // Every other auth answer too: a refresh token in a login answer would still never reach JavaScript.
+    if (route.id === 'loginOrRegister') return passThroughWithoutRefreshToken(result);
     return passThrough(result);
   };
 

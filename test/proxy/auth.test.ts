@@ -264,7 +264,7 @@ describe('login and code rate limits', () => {
   });
 });
 
-describe('verify-mfa and refresh answers never carry a refresh token', () => {
+describe('auth answers (login, verify-mfa, refresh) never carry a refresh token', () => {
   // An upstream whose error answers carry refresh tokens, in any case and at any depth.
   let upstream: Server;
   let proxy: RunningProxy;
@@ -314,6 +314,18 @@ describe('verify-mfa and refresh answers never carry a refresh token', () => {
         type: problem.type, status, codes: ['MFA_CODE_INVALID'], extensions: { items: [{ keep: 1 }] },
       });
       assert.equal(response.headers.get('content-type'), 'application/problem+json');
+    }
+  });
+
+  it('strips it from login-or-register answers too, success or error', async () => {
+    const login = () => fetch(`${proxy.url}/api/auth/customer/login-or-register`, json(newIdentity().body));
+    for (const status of [200, 400]) {
+      next = { status, type: 'application/json', body: JSON.stringify({ token: 'mfa', refreshToken: secrets[0], nested: { refresh_token: secrets[1] } }) };
+      const response = await login();
+      assert.equal(response.status, status);
+      const text = await response.text();
+      for (const secret of secrets) assert.ok(!text.includes(secret), `${status}: ${text}`);
+      assert.deepEqual(JSON.parse(text), { token: 'mfa', nested: {} });
     }
   });
 
