@@ -1,6 +1,6 @@
 /**
  * `/sandbox/*`: the test and demo controls (the simulated phone and mailbox, the catalogue,
- * recent requests, faults and run-time settings). CORS is open: it is a development tool.
+ * recent requests, faults, run-time settings and expiring access tokens early). CORS is open: it is a development tool.
  */
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
@@ -112,6 +112,9 @@ export function controlRoutes(sb: SandboxServices, deps: ControlDeps): Hono {
     deps.faults.clear();
     return c.body(null, 204);
   });
+
+  // Server-side expiry before `expiresIn`: the client's 401 → refresh → retry path, for real.
+  app.post('/expire-access-tokens', (c) => c.json({ expired: sb.tokens.expireIssuedAccessTokens() }));
 
   app.get('/config', (c) => c.json(sb.config));
   app.post('/config', async (c) => {

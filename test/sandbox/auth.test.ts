@@ -221,6 +221,24 @@ describe('sandbox auth', () => {
     }
   });
 
+  it('expires every access token issued so far on request, and only those; refresh still works', async () => {
+    const a = new Api(sandbox.url);
+    const b = new Api(sandbox.url);
+    const first = await login(a, individualLogin(freshIdentity()));
+    await login(b, individualLogin(freshIdentity()));
+    assert.equal((await a.get('/api/customers/me')).status, 200);
+    const expire = await a.post('/sandbox/expire-access-tokens', {});
+    assert.equal(expire.status, 200);
+    assert.ok(expire.body.expired >= 2, `expired ${expire.body.expired}`);
+    assertProblem(await a.get('/api/customers/me'), 401, 'unauthorized', 'TOKEN_EXPIRED');
+    assertProblem(await b.get('/api/customers/me'), 401, 'unauthorized', 'TOKEN_EXPIRED');
+    // A token issued afterwards, in the same second, works.
+    const refreshed = await a.post('/api/auth/customer/refresh', { refreshToken: first.refreshToken });
+    assert.equal(refreshed.status, 200);
+    a.token = refreshed.body.accessToken;
+    assert.equal((await a.get('/api/customers/me')).status, 200);
+  });
+
   it('answers 401 without a token or with a forged one', async () => {
     const anonymous = new Api(sandbox.url);
     assertProblem(await anonymous.get('/api/customers/me'), 401, 'unauthorized', 'TOKEN_MISSING');

@@ -29,9 +29,14 @@ interface AccessClaims {
   jti: string;
   iat: number;
   exp: number;
+  /** Issue order, so `expireIssuedAccessTokens` can end exactly the tokens issued before it. */
+  seq: number;
 }
 
 export class TokenService {
+  private issuedCount = 0;
+  private expiredThrough = 0;
+
   constructor(
     private readonly store: SandboxStore,
     private readonly signer: Signer,
@@ -67,6 +72,17 @@ export class TokenService {
     return this.issue(family.id, family.customerId);
   }
 
+  /**
+   * Every access token issued so far expires now, before the `expiresIn` it was given with (as
+   * when InsurUp rotates its signing key); refresh tokens stay valid. Lets tests and the demo
+   * exercise a client's 401 → refresh → retry path. Answers how many tokens that covered.
+   */
+  expireIssuedAccessTokens(): number {
+    const newlyExpired = this.issuedCount - this.expiredThrough;
+    this.expiredThrough = this.issuedCount;
+    return newlyExpired;
+  }
+
   /** The principal of a bearer token, or a 401 problem saying why not. */
   async authenticate(authorization: string | null | undefined): Promise<Principal> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '');
@@ -83,7 +99,7 @@ export class TokenService {
     }
     const claims = decodeJson(parts[1]!) as AccessClaims | undefined;
     if (!claims || typeof claims.exp !== 'number') throw unauthorized('Erişim anahtarı geçersiz.', 'TOKEN_INVALID');
-    if (claims.exp * 1000 <= Date.now()) {
+    if (claims.exp * 1000 <= Date.now() || !(claims.seq > this.expiredThrough)) {
       throw unauthorized('Erişim anahtarının süresi doldu.', 'TOKEN_EXPIRED');
     }
     const family = this.store.families.get(claims.fam);
@@ -104,6 +120,7 @@ export class TokenService {
       iat: Math.floor(nowMs / 1000),
       // Rounded up: a token never dies before the expiresIn it was announced with.
       exp: Math.ceil((nowMs + ttl * 1000) / 1000),
+      seq: ++this.issuedCount,
     };
     const unsigned = `${encodeJson({ alg: 'HS256', typ: 'JWT' })}.${encodeJson(claims)}`;
     const accessToken = `${unsigned}.${await this.signer.sign(unsigned)}`;

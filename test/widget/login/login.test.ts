@@ -7,7 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/widget/elements/insurup-login/element.js';
 import type { InsurupLogin } from '../../../src/widget/elements/insurup-login/element.js';
 import { authSessionFor } from '../../../src/widget/session/auth-session.js';
-import { newIdentity, readOtp, sandboxConfig, sandboxFault, testEnv, until, type Identity } from '../support/env.js';
+import { expireAccessTokens, newIdentity, readOtp, sandboxConfig, sandboxFault, testEnv, until, type Identity } from '../support/env.js';
 import { byLabel, byRole, deepActiveElement, describedErrors, press, queryByRole, typeInto, visibleText } from '../core/dom.js';
 import { freshPage, requestMark, requestsSince } from '../core/stack.js';
 
@@ -52,6 +52,15 @@ async function toCodeStep(el: InsurupLogin, who: Identity): Promise<void> {
   byRole(root(el), 'button', 'Doğrulama kodu gönder').click();
   await until(() => queryByRole(root(el), 'heading', 'Doğrulama kodu'), 'the code step');
   await el.updateComplete;
+}
+
+/** A new customer through both steps, with the code from the simulated phone. */
+async function logInThroughForm(el: InsurupLogin): Promise<void> {
+  const who = newIdentity();
+  await toCodeStep(el, who);
+  await typeInto(byLabel(root(el), 'SMS ile gelen kod'), await readOtp(who.phone));
+  await press('Enter');
+  await until(() => queryByRole(root(el), 'heading', 'Hoş geldiniz'), 'the logged-in view');
 }
 
 describe('<insurup-login>', () => {
@@ -371,11 +380,7 @@ describe('<insurup-login>', () => {
     await sandboxConfig({ tokenTtl: 2 });
     try {
       const el = await mount();
-      const who = newIdentity();
-      await toCodeStep(el, who);
-      await typeInto(byLabel(root(el), 'SMS ile gelen kod'), await readOtp(who.phone));
-      await press('Enter');
-      await until(() => queryByRole(root(el), 'heading', 'Hoş geldiniz'), 'the logged-in view');
+      await logInThroughForm(el);
       const auth = el.session!.auth;
       const mark = await requestMark();
       // Wait (by condition) until the 2-second token is past its refresh point.
@@ -392,6 +397,24 @@ describe('<insurup-login>', () => {
     } finally {
       await sandboxConfig({ tokenTtl: 600 });
     }
+  });
+
+  it('keeps the session when InsurUp ends the access token early: one refresh through the cookie, then the call again', async () => {
+    const el = await mount();
+    await logInThroughForm(el);
+    const auth = el.session!.auth;
+    const mark = await requestMark();
+    await expireAccessTokens();
+    const customer = await auth.loadCustomer();
+    expect(customer.id).to.equal(auth.customer!.id);
+    const seen = await requestsSince(mark, /^\/api\//);
+    expect(seen.map((r) => `${r.method} ${r.path} ${r.status}`)).to.deep.equal([
+      'GET /api/customers/me 401',
+      'POST /api/auth/customer/refresh 200',
+      'GET /api/customers/me 200',
+    ]);
+    expect(auth.status).to.equal('authenticated');
+    expect(visibleText(root(el))).to.contain('Hoş geldiniz');
   });
 });
 

@@ -120,6 +120,11 @@ export async function sandboxConfig(patch: Record<string, unknown>): Promise<Rec
   return (await response.json()) as Record<string, unknown>;
 }
 
+/** Ends every access token issued so far at the sandbox, before its expiresIn (refresh tokens stay valid). */
+export async function expireAccessTokens(): Promise<void> {
+  await sandbox('/sandbox/expire-access-tokens', { method: 'POST' });
+}
+
 /** A request the sandbox recorded (`GET /sandbox/requests`, see src/sandbox/log.ts). */
 export interface SandboxRequest {
   method: string;
