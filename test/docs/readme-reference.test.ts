@@ -57,3 +57,21 @@ test('the shared attributes say where they are needed, truthfully for <insurup-f
     }
   }
 });
+
+test('the reference gives every attribute its type, every number attribute its default, and no source code', async () => {
+  const manifest = await buildManifest();
+  type Member = { kind: string; name: string; type?: { text?: string }; default?: string; attribute?: string; privacy?: string };
+  const elements = publicElements(manifest) as Array<{ tagName: string; members?: Member[] }>;
+  for (const element of elements) {
+    for (const member of element.members ?? []) {
+      if (member.kind !== 'field' || (member.privacy ?? 'public') !== 'public') continue;
+      const where = `${element.tagName} ${member.attribute ?? member.name}`;
+      // A default written as a constant's name (DEFAULT_FEED_TIMING.baseMs) leaves both columns
+      // empty: say the type and an @default in the JSDoc.
+      if (member.attribute) assert.ok(member.type?.text, `${where} has a type`);
+      if (member.attribute && member.type?.text === 'number') assert.match(member.default ?? '', /^[\d_]+$/, `${where} shows its default`);
+      // Internals (a controller, say) are @internal, not printed as code in the reference.
+      assert.doesNotMatch(member.default ?? '', /=>|\bnew\b|\bthis\./, `${where} default is a value, not code`);
+    }
+  }
+});

@@ -161,15 +161,27 @@ export class InsurupQuotes extends InsurupElement {
    * completed with the agency, like a ROBOT product: no Buy, never the best price.
    */
   @property({ attribute: 'payment-types' }) paymentTypes?: string;
-  /** Polling fallback: first interval in ms. */
-  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = DEFAULT_FEED_TIMING.baseMs;
-  /** Polling fallback: the interval backs off up to this (ms). */
-  @property({ type: Number, attribute: 'poll-max-interval' }) pollMaxInterval = DEFAULT_FEED_TIMING.maxMs;
-  /** Stop waiting for insurers after this many ms, and say so. */
-  @property({ type: Number, attribute: 'quote-timeout' }) quoteTimeout = DEFAULT_FEED_TIMING.timeoutMs;
+  /**
+   * Polling fallback: first interval in ms.
+   * @default 3000
+   */
+  @property({ type: Number, attribute: 'poll-interval' }) pollInterval: number = DEFAULT_FEED_TIMING.baseMs;
+  /**
+   * Polling fallback: the interval backs off up to this (ms).
+   * @default 15000
+   */
+  @property({ type: Number, attribute: 'poll-max-interval' }) pollMaxInterval: number = DEFAULT_FEED_TIMING.maxMs;
+  /**
+   * Stop waiting for insurers after this many ms, and say so.
+   * @default 120000
+   */
+  @property({ type: Number, attribute: 'quote-timeout' }) quoteTimeout: number = DEFAULT_FEED_TIMING.timeoutMs;
   /** Quiet period (ms) that batches new-quote announcements for screen readers. */
   @property({ type: Number, attribute: 'announce-delay' }) announceDelay = 1500;
-  /** Waits (ms) between attempts to reach the hub; after the last, polling carries on alone. */
+  /**
+   * Waits (ms) between attempts to reach the hub; after the last, polling carries on alone.
+   * @default [0, 2000, 5000, 10000, 30000]
+   */
   @property({ attribute: false }) hubRetryDelays: readonly number[] = DEFAULT_FEED_TIMING.hubRetryDelaysMs;
 
   @state() private compared: readonly string[] = [];
@@ -192,7 +204,10 @@ export class InsurupQuotes extends InsurupElement {
     (count) => (count === 1 ? this.t('quotes.announce.one') : this.t('quotes.announce.many', { count })),
   );
 
-  /** Keeps the products current (internal; read by the benchmark). */
+  /**
+   * Keeps the products current (read by the benchmark; not part of the element's API).
+   * @internal
+   */
   readonly feed = new ProposalFeedController(this, () => this.timing(), {
     onChange: (change) => this.announcer.quotes(change.newQuotes.length),
     onStatus: (status) => this.onFeedStatus(status),
