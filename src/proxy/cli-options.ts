@@ -22,7 +22,7 @@ export const USAGE = `insurup-proxy: the agency token proxy for insurup-elements
                                                          env INSURUP_TRUST_PROXY=1
   --insecure-cookies         drop Secure from the cookie (local http development only)
                                                          env INSURUP_INSECURE_COOKIES=1
-  --redis-url URL            share rate limits via Redis env INSURUP_REDIS_URL
+  --redis-url URL            shared by all instances     env INSURUP_REDIS_URL (rate limits, refresh rotation)
   --rate-limit NAME=N/SECS   e.g. loginPerPhone=5/3600   env INSURUP_RATE_LIMITS (comma-separated)
                              names: ${Object.keys(DEFAULT_RATE_LIMITS).join(', ')}
   --upstream-timeout-ms N    default 15000               env INSURUP_UPSTREAM_TIMEOUT_MS
