@@ -108,6 +108,26 @@ describe('sandbox faults, settings, logs and recorded requests', () => {
     assert.ok(!/GET \/sandbox\/sms-outbox/.test(text), 'polling the controls is not logged');
   });
 
+  it('logs a card purchase, the bank page and the policy e-mail with no card number or address', async () => {
+    const buyer = new Api(sandbox.url);
+    const { customerId, vehicleId, catalog } = await customerWithVehicle(buyer, 'log-purchase');
+    const proposal = await settledProposal(buyer, await createKaskoProposal(buyer, customerId, vehicleId, catalog));
+    const product = proposal.products.find((p: any) => p.state === 'ACTIVE' && p.supportedPaymentOptions.includes('ASYNC_3D_SECURE'));
+    const productPath = `/api/proposals/${proposal.proposalId}/products/${product.id}`;
+    const { body: started } = await buyer.post(`${productPath}/purchase/async`, {
+      $type: '3d-secure', card: card({ number: '5555555555554444' }), proposalId: proposal.proposalId, proposalProductId: product.id, installmentNumber: 1, callbackUrl: CALLBACK,
+    });
+    const approved = await fetch(started.redirectUrl, { method: 'POST', body: new URLSearchParams({ decision: 'approve' }), redirect: 'manual' });
+    assert.equal(approved.status, 303);
+    const { policyId } = (await buyer.get(productPath)).body;
+    const email = 'log.lines.musteri@example.com';
+    assert.equal((await buyer.post(`/api/policies/${policyId}/document/send`, { type: 'email', email })).status, 204);
+    const text = lines.join('\n');
+    assert.match(text, /^\[mail\] l\*\*\*@example\.com ← /m, 'the mail line masks the address');
+    assert.ok(!text.includes(email), 'no e-mail address');
+    assert.ok(!text.includes('5555555555554444'), 'no card number');
+  });
+
   it('records recent requests with card data masked and the agent id visible', async () => {
     assert.equal((await api.call('DELETE', '/sandbox/requests')).status, 204);
     const buyer = new Api(sandbox.url);
