@@ -100,6 +100,8 @@ function settings() {
     lang: String(data.get('lang') ?? 'tr'),
     theme: String(data.get('theme') ?? ''),
     proxyUrl: text(data, 'proxyUrl') || '/insurup',
+    // Where the agency uploaded the files; by default this demo's copy, so the code runs as is here.
+    scriptUrl: text(data, 'scriptUrl') || new URL('/dist/insurup-elements.js', location.href).href,
     coverage: chosenGroups(),
     // A consent box with no notice to read is no consent: the code always links one.
     kvkkUrl: text(data, 'kvkkUrl') || msg('kvkkDefault'),
@@ -115,7 +117,7 @@ const attr = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').rep
 
 /** The HTML for a CMS block: the script tag and the element, nothing inline. */
 function buildHtml(s) {
-  const script = `<script type="module" src="${attr(new URL('/dist/insurup-elements.js', location.href).href)}"></script>`;
+  const script = `<script type="module" src="${attr(s.scriptUrl)}"></script>`;
   const attributes = [
     ['product', s.product],
     ['proxy-url', s.proxyUrl],

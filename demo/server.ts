@@ -226,6 +226,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       values: {
         product,
         proxyUrl: PROXY_PATH,
+        scriptUrl: new URL('/dist/insurup-elements.js', url).href,
         coverageGroupIds: coverageFor(product),
         agentBranchId: DEMO_BRANCH_ID,
         strictCsp: STRICT_CSP,

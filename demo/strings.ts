@@ -109,6 +109,9 @@ const tr = {
   'configurator.retry': 'Tekrar dene',
   'configurator.proxyUrl': 'Proxy adresi',
   'configurator.proxyHint': 'Acentenizin token proxy’sinin adresi; sitenizle aynı alan adındaysa /insurup gibi bir yol.',
+  'configurator.scriptUrl': 'Betik dosyasının adresi',
+  'configurator.scriptHint':
+    'insurup-elements.js dosyasını (yanında chunks/ klasörüyle) sitenize yüklediğiniz adres, ör. /wp-content/uploads/insurup/insurup-elements.js. Varsayılan, bu demonun kopyasıdır.',
   'configurator.agency': 'Acente bilgileri',
   'configurator.kvkkUrl': 'KVKK aydınlatma metninizin adresi',
   'configurator.kvkkPlaceholder': '/kvkk-aydinlatma-metni/',
@@ -243,6 +246,9 @@ const en: Record<DemoStringKey, string> = {
   'configurator.retry': 'Retry',
   'configurator.proxyUrl': 'Proxy address',
   'configurator.proxyHint': 'Your agency’s token proxy; a path such as /insurup when it runs on your site’s domain.',
+  'configurator.scriptUrl': 'Script address',
+  'configurator.scriptHint':
+    'Where you uploaded insurup-elements.js (with its chunks/ folder beside it) on your site, e.g. /wp-content/uploads/insurup/insurup-elements.js. The default is this demo’s copy.',
   'configurator.agency': 'Agency details',
   'configurator.kvkkUrl': 'Address of your KVKK privacy notice',
   'configurator.kvkkPlaceholder': '/kvkk-aydinlatma-metni/',

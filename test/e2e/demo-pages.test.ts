@@ -433,6 +433,13 @@ test('configurator by keyboard: the preview, the HTML and the CSS follow the cho
   await page.getByLabel('Acente telefonu').fill('+90 212 555 00 00');
   await page.getByLabel('İletişim sayfası').fill('/iletisim/');
 
+  // The script address: where the agency uploaded the files; emptied, this demo's copy.
+  const scriptAddress = page.getByLabel('Betik dosyasının adresi');
+  assert.match(await scriptAddress.inputValue(), /^http:\/\/127\.0\.0\.1:\d+\/dist\/insurup-elements\.js$/);
+  await scriptAddress.fill('/wp-content/uploads/insurup/insurup-elements.js');
+  assert.match((await html.textContent())!, /^<script type="module" src="\/wp-content\/uploads\/insurup\/insurup-elements\.js"><\/script>\n/);
+  await scriptAddress.fill('');
+
   // The HTML: the script and the element, nothing inline; the colour is in the CSS only.
   const code = (await html.textContent())!;
   assert.match(code, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/dist\/insurup-elements\.js"><\/script>\n<insurup-flow\n/);
