@@ -7,7 +7,7 @@ import type { AsyncPaymentType, PurchaseAsyncRequest } from '../../../contract/p
 import type { MessageKey } from '../../i18n/index.js';
 import { InsurupElement } from '../shared/insurup-element.js';
 import { renderError, renderPending } from '../shared/status.js';
-import { renderForeignReturn } from '../shared/payment-return-notice.js';
+import { withForeignReturn } from '../shared/payment-return-notice.js';
 import { money, withMoney } from '../shared/text.js';
 import type { Currency } from '../../../contract/z.js';
 import type { FlowSession } from '../../session/flow-session.js';
@@ -251,11 +251,7 @@ export class InsurupCheckout extends InsurupElement {
     const session = this.session;
     if (!session) return renderError(this.t('common.missingProxy'));
     // Placed on its own, on a page the payment returned to from another tab: that return's message.
-    const returned = renderForeignReturn(this, session);
-    if (returned === nothing) return this.renderSteps(session);
-    const status = session.foreignReturn?.status;
-    if (status === 'checking' || status === 'login') return returned;
-    return html`${returned}${this.renderSteps(session)}`;
+    return withForeignReturn(this, session, () => this.renderSteps(session));
   }
 
   private renderSteps(session: FlowSession): TemplateResult | typeof nothing {

@@ -9,7 +9,7 @@ import { validateEmail } from '../../validation/email.js';
 import { InsurupElement } from '../shared/insurup-element.js';
 import { textField } from '../shared/field.js';
 import { renderError, renderPending } from '../shared/status.js';
-import { renderForeignReturn } from '../shared/payment-return-notice.js';
+import { withForeignReturn } from '../shared/payment-return-notice.js';
 import { breakableId, money } from '../shared/text.js';
 import type { FlowSession } from '../../session/flow-session.js';
 import { elementStyles } from '../../styles/shared.js';
@@ -147,11 +147,7 @@ export class InsurupPolicy extends InsurupElement {
     const session = this.session;
     if (!session) return renderError(this.t('common.missingProxy'));
     // Placed on its own, on a page the payment returned to from another tab: that return's message.
-    const returned = renderForeignReturn(this, session);
-    if (returned === nothing) return this.renderPolicyState(session);
-    const status = session.foreignReturn?.status;
-    if (status === 'checking' || status === 'login') return returned;
-    return html`${returned}${this.renderPolicyState(session)}`;
+    return withForeignReturn(this, session, () => this.renderPolicyState(session));
   }
 
   private renderPolicyState(session: FlowSession): TemplateResult | typeof nothing {

@@ -32,3 +32,20 @@ export function renderForeignReturn(host: InsurupElement, session: FlowSession):
       });
   }
 }
+
+/**
+ * A separately placed `<insurup-checkout>` or `<insurup-policy>`: the message of a payment return
+ * from another tab above the element's own content (`rest`), or in its place while the return is
+ * being checked or waits for a login (until then the content would show an outdated state).
+ */
+export function withForeignReturn(
+  host: InsurupElement,
+  session: FlowSession,
+  rest: () => TemplateResult | typeof nothing,
+): TemplateResult | typeof nothing {
+  const returned = renderForeignReturn(host, session);
+  if (returned === nothing) return rest();
+  const status = session.foreignReturn?.status;
+  if (status === 'checking' || status === 'login') return returned;
+  return html`${returned}${rest()}`;
+}
