@@ -103,6 +103,8 @@ export class InsurupPropertyForm extends SavedAssetFormElement<Property, View> {
 
   protected readonly saved: SavedAssets<Property> = {
     assetType: 'PROPERTY',
+    headingId: 'property-heading',
+    title: 'property.title',
     viewHeadingId: 'property-view-heading',
     choiceId: 'saved-home',
     choiceName: 'savedHome',
@@ -176,24 +178,8 @@ export class InsurupPropertyForm extends SavedAssetFormElement<Property, View> {
     void this.create.run();
   }
 
-  override render(): TemplateResult {
-    return html`<section class="surface" part="base" aria-labelledby="property-heading">
-      <h2 id="property-heading" part="heading" tabindex="-1">${this.t('property.title')}</h2>
-      ${this.renderGate() ?? this.renderView()}
-    </section>`;
-  }
-
-  private renderView(): TemplateResult {
-    switch (this.view) {
-      case 'saved':
-        return this.renderSaved();
-      case 'address':
-        return this.renderAddress();
-      case 'details':
-        return this.renderDetails();
-      case 'done':
-        return this.renderDone();
-    }
+  protected renderStepView(view: View): TemplateResult {
+    return view === 'address' ? this.renderAddress() : this.renderDetails();
   }
 
   // ---- address: UAVT code or the cascade ----------------------------------------------------

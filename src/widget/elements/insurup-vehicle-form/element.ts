@@ -120,6 +120,8 @@ export class InsurupVehicleForm extends SavedAssetFormElement<Vehicle, View> {
 
   protected readonly saved: SavedAssets<Vehicle> = {
     assetType: 'VEHICLE',
+    headingId: 'vehicle-heading',
+    title: 'vehicle.title',
     viewHeadingId: 'vehicle-view-heading',
     choiceId: 'saved-vehicle',
     choiceName: 'savedVehicle',
@@ -226,24 +228,8 @@ export class InsurupVehicleForm extends SavedAssetFormElement<Vehicle, View> {
     void this.create.run();
   }
 
-  override render(): TemplateResult {
-    return html`<section class="surface" part="base" aria-labelledby="vehicle-heading">
-      <h2 id="vehicle-heading" part="heading" tabindex="-1">${this.t('vehicle.title')}</h2>
-      ${this.renderGate() ?? this.renderView()}
-    </section>`;
-  }
-
-  private renderView(): TemplateResult {
-    switch (this.view) {
-      case 'saved':
-        return this.renderSaved();
-      case 'add':
-        return this.renderAddView();
-      case 'details':
-        return this.renderDetails();
-      case 'done':
-        return this.renderDone();
-    }
+  protected renderStepView(view: View): TemplateResult {
+    return view === 'add' ? this.renderAddView() : this.renderDetails();
   }
 
   // ---- add: plate and serial, or a brand-new car's province ---------------------------------

@@ -1,6 +1,7 @@
 /**
  * What the vehicle and home steps (`<insurup-vehicle-form>`, `<insurup-property-form>`) share
- * beyond the asset form: the customer's saved assets to pick from (the current one chosen
+ * beyond the asset form: the step's section and heading with the current view, the customer's
+ * saved assets to pick from (the current one chosen
  * already), adding one instead, the "chosen for quotes" view once an asset is picked or
  * created, and moving focus to each view's heading. Each step gives its list request, its
  * texts (its own message keys) and its views for adding an asset.
@@ -17,6 +18,9 @@ import { renderError, renderPending } from './status.js';
 export interface SavedAssets<A> {
   /** The asset type the session holds for this step. */
   assetType: 'VEHICLE' | 'PROPERTY';
+  /** The step's heading: its id and its text. */
+  headingId: string;
+  title: MessageKey;
   /** The id of each view's heading (the "chosen" message stands in for one in the last view). */
   viewHeadingId: string;
   /** The radio group of saved assets: its id and its inputs' name. */
@@ -55,6 +59,8 @@ export abstract class SavedAssetFormElement<A extends { id: string }, V extends 
   protected abstract renderAddView(): TemplateResult;
   /** The "chosen for quotes" message, with `chosenText`. */
   protected abstract readyText(): string;
+  /** One of the step's own views (adding an asset). */
+  protected abstract renderStepView(view: V): TemplateResult;
 
   protected readonly savedAssets = new Task(this, {
     task: async ([client], { signal }) => {
@@ -70,6 +76,21 @@ export abstract class SavedAssetFormElement<A extends { id: string }, V extends 
     args: () => [this.client, this.customer?.id] as const,
   });
 
+  override render(): TemplateResult {
+    const { headingId, title } = this.saved;
+    return html`<section class="surface" part="base" aria-labelledby=${headingId}>
+      <h2 id=${headingId} part="heading" tabindex="-1">${this.t(title)}</h2>
+      ${this.renderGate() ?? this.renderView()}
+    </section>`;
+  }
+
+  private renderView(): TemplateResult {
+    const view = this.view;
+    if (view === 'saved') return this.renderSaved();
+    if (view === 'done') return this.renderDone();
+    return this.renderStepView(view as V);
+  }
+
   /** Back to the saved view, as after another customer logged in or a logout. */
   protected resetSaved(): void {
     this.view = 'saved';
@@ -82,7 +103,7 @@ export abstract class SavedAssetFormElement<A extends { id: string }, V extends 
     return this.savedAssets.status === TaskStatus.COMPLETE && (this.savedAssets.value?.length ?? 0) > 0;
   }
 
-  protected renderSaved(): TemplateResult {
+  private renderSaved(): TemplateResult {
     return (
       this.savedAssets.render({
         initial: () => renderPending(this.t(this.saved.text.loading)),
@@ -155,7 +176,7 @@ export abstract class SavedAssetFormElement<A extends { id: string }, V extends 
     void this.savedAssets.run();
   }
 
-  protected renderDone(): TemplateResult {
+  private renderDone(): TemplateResult {
     return html`<p id=${this.saved.viewHeadingId} class="alert info" part="notice" role="status" tabindex="-1">
         ${this.readyText()}
       </p>
