@@ -20,7 +20,7 @@ import { listenForPurchase } from './purchase-listener.js';
 import { renderAgencyHelp } from './agency-help.js';
 import { isCardPayment, offeredPaymentTypes, parsePaymentTypes } from './payment-types.js';
 import { buildCallbackUrl, newReturnMarker } from './payment-return.js';
-import { openInNewTab } from '../insurup-policy/open-document.js';
+import { openInNewTab } from '../shared/open-document.js';
 
 /** Document links are short-lived (minutes); an older one is fetched again before opening. */
 const LINK_FRESH_MS = 4 * 60_000;

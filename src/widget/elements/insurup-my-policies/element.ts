@@ -14,7 +14,7 @@ import { InsurupElement } from '../shared/insurup-element.js';
 import { renderError, renderPending } from '../shared/status.js';
 import { elementStyles } from '../../styles/shared.js';
 import { defineElement } from '../../define.js';
-import { openInNewTab } from '../insurup-policy/open-document.js';
+import { openInNewTab } from '../shared/open-document.js';
 import { breakableId, money } from '../shared/text.js';
 import { myPoliciesStyles } from './styles.js';
 import { documentKey, headlinePremium, ProposalOffers, type OfferDocument } from './proposal-offers.js';

@@ -15,7 +15,7 @@ import type { FlowSession } from '../../session/flow-session.js';
 import { elementStyles } from '../../styles/shared.js';
 import { defineElement } from '../../define.js';
 import { policyStyles } from './styles.js';
-import { openInNewTab } from './open-document.js';
+import { openInNewTab } from '../shared/open-document.js';
 import { claimPurchaseReport } from './purchase-report.js';
 import { renderAgencyHelp } from '../insurup-checkout/agency-help.js';
 

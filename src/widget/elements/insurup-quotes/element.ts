@@ -21,7 +21,7 @@ import { renderError, renderPending } from '../shared/status.js';
 import { selectField } from '../shared/field.js';
 import { BatchedAnnouncer } from './batched-announcer.js';
 import { inheritedAttribute, parseCoverageGroupIds } from './coverage-groups.js';
-import { openInNewTab } from './open-document.js';
+import { openInNewTab, renderBlockedDocument } from '../shared/open-document.js';
 import { ensureProposal, proposalRequestFor } from './proposal-request.js';
 import { parsePaymentTypes } from '../insurup-checkout/payment-types.js';
 import { bestPriceId, displayOrder, sellableUnder, SORT_KEYS, type SellableTest, type SortKey } from './quote-order.js';
@@ -608,13 +608,7 @@ export class InsurupQuotes extends InsurupElement {
         pending: () => renderPending(this.t('quotes.compare.opening')),
         error: (error) =>
           renderError(this.describeError(error), { label: this.t('common.retry'), onRetry: () => void task.run() }),
-        complete: ({ url, opened }) =>
-          opened
-            ? nothing
-            : html`<p class="alert info" part="document-link">
-                ${this.t('quotes.card.documentBlocked')}
-                <a href=${url} target="_blank" rel="noopener">${this.t('quotes.card.documentLink')}</a>
-              </p>`,
+        complete: (attempt) => renderBlockedDocument(attempt, (key) => this.t(key)),
       })}
     </div>`;
   }

@@ -22,7 +22,7 @@ import { agencyLinks } from '../shared/agency-links.js';
 import { renderError, renderPending } from '../shared/status.js';
 import { defineElement } from '../../define.js';
 import { coverageRows } from './coverage-text.js';
-import { openInNewTab } from './open-document.js';
+import { openInNewTab, renderBlockedDocument } from '../shared/open-document.js';
 import { perInstallment, premiumFor, premiumsByInstallment } from './premiums.js';
 import { quoteCardStyles } from './quote-card-styles.js';
 
@@ -329,13 +329,7 @@ export class InsurupQuoteCard extends LitElement {
           label: this.t('common.retry'),
           onRetry: () => void this.documentTask.run(),
         }),
-      complete: ({ url, opened }) =>
-        opened
-          ? nothing
-          : html`<p class="alert info" part="document-link">
-              ${this.t('quotes.card.documentBlocked')}
-              <a href=${url} target="_blank" rel="noopener">${this.t('quotes.card.documentLink')}</a>
-            </p>`,
+      complete: (attempt) => renderBlockedDocument(attempt, (key) => this.t(key)),
     }) as TemplateResult | typeof nothing;
   }
 
