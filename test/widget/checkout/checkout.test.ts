@@ -8,6 +8,7 @@ import { resetAuthSessions, authSessionFor } from '../../../src/widget/session/a
 import { translate } from '../../../src/widget/i18n/index.js';
 import { formatMoney } from '../../../src/widget/i18n/index.js';
 import { resetWidgetState, sandboxFault, clearSandboxFaults, testEnv, until, loginViaApi } from '../support/env.js';
+import { q, root, text, tr } from '../support/shadow.js';
 import {
   decidePayment,
   documentStatus,
@@ -25,19 +26,6 @@ import type { ProposalProduct } from '../../../src/contract/proposals.js';
 import type { Currency } from '../../../src/contract/z.js';
 
 const originalUrl = location.href;
-const tr = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('tr', key, params);
-
-function root(el: Element): ShadowRoot {
-  return el.shadowRoot!;
-}
-function q<T extends Element = HTMLElement>(el: Element, selector: string): T {
-  const found = root(el).querySelector<T>(selector);
-  if (!found) throw new Error(`no ${selector}`);
-  return found;
-}
-function text(el: Element): string {
-  return (root(el).textContent ?? '').replace(/\s+/g, ' ');
-}
 function active(el: Element): Element | null {
   return root(el).activeElement;
 }
@@ -185,6 +173,23 @@ describe('<insurup-checkout>', () => {
     history.replaceState(null, '', originalUrl);
     await clearSandboxFaults();
   });
+
+  /** A checkout with 3-D Secure chosen and the test card filled in; where it navigates goes to `navigated`. */
+  async function mountWithCard(): Promise<InsurupCheckout> {
+    const el = await mount();
+    await ready(el);
+    el.navigate = (url) => navigated.push(url);
+    chooseType(el, '3d-secure');
+    await el.updateComplete;
+    await fillValidCard(el);
+    return el;
+  }
+
+  /** Presses Pay and waits until the checkout sends the browser to the payment page. */
+  async function payAndLeave(el: InsurupCheckout): Promise<void> {
+    payButton(el).click();
+    await until(() => navigated.length === 1, 'navigation');
+  }
 
   it('passes axe with the card form, summary and pre-contract form', async () => {
     await prepareCheckout('ASYNC_3D_SECURE');
@@ -354,12 +359,7 @@ describe('<insurup-checkout>', () => {
     const prepared = await prepareCheckout('ASYNC_3D_SECURE');
     const recorder = recordEvents();
     try {
-      const el = await mount();
-      await ready(el);
-      el.navigate = (url) => navigated.push(url);
-      chooseType(el, '3d-secure');
-      await el.updateComplete;
-      await fillValidCard(el);
+      const el = await mountWithCard();
       storageHasNoCard();
       // The card is not on the element as a property or an attribute.
       expect(el.outerHTML).not.to.include(TEST_CARD.number);
@@ -403,8 +403,7 @@ describe('<insurup-checkout>', () => {
     el.navigate = (url) => navigated.push(url);
     check(el, '#information-form-confirm');
     await el.updateComplete;
-    payButton(el).click();
-    await until(() => navigated.length === 1, 'navigation');
+    await payAndLeave(el);
     const [request] = await purchaseRequests(prepared.proposalId);
     const body = request!.body as Record<string, unknown>;
     expect(body.$type).to.equal('insurance-company-redirect');
@@ -431,12 +430,7 @@ describe('<insurup-checkout>', () => {
     const prepared = await prepareCheckout('ASYNC_3D_SECURE');
     const recorder = recordEvents();
     try {
-      const el = await mount();
-      await ready(el);
-      el.navigate = (url) => navigated.push(url);
-      chooseType(el, '3d-secure');
-      await el.updateComplete;
-      await fillValidCard(el);
+      const el = await mountWithCard();
       await sandboxFault({ method: 'POST', path: 'purchase/async$', fault: 503, times: 1 });
       payButton(el).click();
       const alert = await until(() => root(el).querySelector('[role="alert"]'), 'the error alert');
@@ -463,11 +457,7 @@ describe('<insurup-checkout>', () => {
 
   it('forgets the card when removed from the page', async () => {
     await prepareCheckout('ASYNC_3D_SECURE');
-    const el = await mount();
-    await ready(el);
-    chooseType(el, '3d-secure');
-    await el.updateComplete;
-    await fillValidCard(el);
+    const el = await mountWithCard();
     const parent = el.parentNode!;
     el.remove();
     expect(q<HTMLInputElement>(el, '#card-number').value).to.equal('');
@@ -483,11 +473,7 @@ describe('<insurup-checkout>', () => {
     const prepared = await prepareCheckout((p) =>
       p.supportedPaymentOptions.includes('ASYNC_3D_SECURE') && p.supportedPaymentOptions.includes('ASYNC_INSURANCE_COMPANY_REDIRECT'),
     );
-    const el = await mount();
-    await ready(el);
-    chooseType(el, '3d-secure');
-    await el.updateComplete;
-    await fillValidCard(el);
+    const el = await mountWithCard();
     // Another payment type hides the card form: the card is gone, not kept for later.
     chooseType(el, 'insurance-company-redirect');
     await el.updateComplete;
@@ -512,14 +498,8 @@ describe('<insurup-checkout>', () => {
 
   it('on return, a PURCHASED product (checked with the API) completes the purchase; the address bar is cleaned; a reload still shows it', async () => {
     const prepared = await prepareCheckout('ASYNC_3D_SECURE');
-    const el = await mount();
-    await ready(el);
-    el.navigate = (url) => navigated.push(url);
-    chooseType(el, '3d-secure');
-    await el.updateComplete;
-    await fillValidCard(el);
-    payButton(el).click();
-    await until(() => navigated.length === 1, 'navigation');
+    const el = await mountWithCard();
+    await payAndLeave(el);
     await decidePayment(navigated[0]!, 'approve');
     el.remove();
 
@@ -556,14 +536,8 @@ describe('<insurup-checkout>', () => {
     const prepared = await prepareCheckout(
       (p) => p.supportedPaymentOptions.includes('ASYNC_3D_SECURE') && p.supportedPaymentOptions.includes('ASYNC_INSURANCE_COMPANY_REDIRECT'),
     );
-    const el = await mount();
-    await ready(el);
-    el.navigate = (url) => navigated.push(url);
-    chooseType(el, '3d-secure');
-    await el.updateComplete;
-    await fillValidCard(el);
-    payButton(el).click();
-    await until(() => navigated.length === 1, 'navigation');
+    const el = await mountWithCard();
+    await payAndLeave(el);
     await decidePayment(navigated[0]!, 'decline');
     el.remove();
     await simulateReturn(prepared, { success: 'false', error: 'Reddedildi' });
@@ -597,14 +571,8 @@ describe('<insurup-checkout>', () => {
 
   it('a forged ?success=true for an unpaid product shows no policy', async () => {
     const prepared = await prepareCheckout('ASYNC_3D_SECURE');
-    const el = await mount();
-    await ready(el);
-    el.navigate = (url) => navigated.push(url);
-    chooseType(el, '3d-secure');
-    await el.updateComplete;
-    await fillValidCard(el);
-    payButton(el).click();
-    await until(() => navigated.length === 1, 'navigation');
+    const el = await mountWithCard();
+    await payAndLeave(el);
     el.remove();
     // Never paid: the customer (or anyone) opens the return address with success=true.
     await simulateReturn(prepared, { success: 'true', policyId: '0123456789abcdef01234567' });
@@ -625,8 +593,7 @@ describe('<insurup-checkout>', () => {
     el.navigate = (url) => navigated.push(url);
     check(el, '#information-form-confirm');
     await el.updateComplete;
-    payButton(el).click();
-    await until(() => navigated.length === 1, 'navigation');
+    await payAndLeave(el);
     el.remove();
     await decidePayment(navigated[0]!, 'approve');
 
@@ -670,8 +637,7 @@ describe('<insurup-checkout>', () => {
     el.navigate = (url) => navigated.push(url);
     check(el, '#information-form-confirm');
     await el.updateComplete;
-    payButton(el).click();
-    await until(() => navigated.length === 1, 'navigation');
+    await payAndLeave(el);
     el.remove();
 
     // Back before the insurer has decided: the API says PURCHASING until the product really is

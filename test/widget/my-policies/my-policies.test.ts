@@ -3,26 +3,14 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../../src/widget/elements/insurup-my-policies/element.js';
 import type { InsurupMyPolicies } from '../../../src/widget/elements/insurup-my-policies/element.js';
 import { authSessionFor } from '../../../src/widget/session/auth-session.js';
-import { formatDate, formatMoney, translate } from '../../../src/widget/i18n/index.js';
+import { formatDate, formatMoney } from '../../../src/widget/i18n/index.js';
 import { clearSandboxFaults, loginViaApi, resetWidgetState, sandboxFault, sandboxRequests, testEnv, until } from '../support/env.js';
+import { q, root, text, tr } from '../support/shadow.js';
 import { buyViaApi, documentStatus, prepareCheckout, settledProposal } from '../checkout/purchase-support.js';
 import { brokenWords, linesOf, overflowing } from '../support/layout.js';
 
-const tr = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('tr', key, params);
-
-function root(el: Element): ShadowRoot {
-  return el.shadowRoot!;
-}
-function q<T extends Element = HTMLElement>(el: Element, selector: string): T {
-  const found = root(el).querySelector<T>(selector);
-  if (!found) throw new Error(`no ${selector}`);
-  return found;
-}
 function all(el: Element, selector: string): HTMLElement[] {
   return [...root(el).querySelectorAll<HTMLElement>(selector)];
-}
-function text(el: Element): string {
-  return (root(el).textContent ?? '').replace(/\s+/g, ' ');
 }
 
 async function mount(o: { lang?: string; pageSize?: number } = {}): Promise<InsurupMyPolicies> {

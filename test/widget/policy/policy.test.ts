@@ -4,22 +4,9 @@ import '../../../src/widget/elements/insurup-policy/element.js';
 import type { InsurupPolicy } from '../../../src/widget/elements/insurup-policy/element.js';
 import { formatDate, formatMoney, translate } from '../../../src/widget/i18n/index.js';
 import { clearSandboxFaults, resetWidgetState, sandboxFault, sandboxRequests, testEnv, until } from '../support/env.js';
+import { q, root, text, tr } from '../support/shadow.js';
 import { buyViaApi, documentStatus, phoneWithFlow, prepareCheckout, recordEvents, type Prepared } from '../checkout/purchase-support.js';
 import { brokenWords, linesOf, overflowing } from '../support/layout.js';
-
-const tr = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('tr', key, params);
-
-function root(el: Element): ShadowRoot {
-  return el.shadowRoot!;
-}
-function q<T extends Element = HTMLElement>(el: Element, selector: string): T {
-  const found = root(el).querySelector<T>(selector);
-  if (!found) throw new Error(`no ${selector}`);
-  return found;
-}
-function text(el: Element): string {
-  return (root(el).textContent ?? '').replace(/\s+/g, ' ');
-}
 
 async function mount(lang = 'tr'): Promise<InsurupPolicy> {
   const { proxyUrl } = await testEnv();
