@@ -9,6 +9,7 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import { live } from 'lit/directives/live.js';
 import type { Card } from '../../../contract/purchase.js';
 import type { MessageKey, MessageParams } from '../../i18n/index.js';
+import { blurUnlessSubmitting } from '../shared/field-blur.js';
 import { textField } from '../shared/field.js';
 import { caretAfterDigits, formatExpiryInput } from './card-format.js';
 import { errorKey, FormState, type FieldError, type FieldValidator } from '../shared/form-state.js';
@@ -152,7 +153,7 @@ export class CardForm {
             aria-invalid=${numberError ? 'true' : 'false'}
             aria-describedby=${numberDescribedBy}
             @input=${(event: Event) => this.onNumberInput(event.target as HTMLInputElement)}
-            @blur=${() => form.touch('number')}
+            @blur=${blurUnlessSubmitting(() => form.touch('number'))}
           />
           <span id="card-brand" class="card-brand" part="card-brand" data-brand=${brand} aria-live="polite"
             >${brand === 'unknown'

@@ -13,6 +13,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { BrowserLoginOrRegisterRequest, Customer } from '../../../contract/index.js';
 import { defineElement } from '../../define.js';
 import { InsurupElement } from '../shared/insurup-element.js';
+import { blurUnlessSubmitting } from '../shared/field-blur.js';
 import { textField } from '../shared/field.js';
 import { errorKey, FormState, type FieldError } from '../shared/form-state.js';
 import { renderError, renderPending } from '../shared/status.js';
@@ -478,7 +479,7 @@ export class InsurupLogin extends InsurupElement {
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby=${error ? `${id}-hint ${id}-error` : `${id}-hint`}
           @input=${(event: Event) => this.setField('phone', formatMobile((event.target as HTMLInputElement).value))}
-          @blur=${() => this.form.touch('phone')}
+          @blur=${blurUnlessSubmitting(() => this.form.touch('phone'))}
         />
       </div>
       <span class="error" id="${id}-error" part="field-error" aria-live="polite">${error ?? nothing}</span>

@@ -5,6 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { blurUnlessSubmitting } from './field-blur.js';
 
 export interface TextFieldOptions {
   id: string;
@@ -51,7 +52,7 @@ export function textField(o: TextFieldOptions): TemplateResult {
       aria-invalid=${o.error ? 'true' : 'false'}
       aria-describedby=${ifDefined(describedBy || undefined)}
       @input=${(event: Event) => o.onInput((event.target as HTMLInputElement).value, event)}
-      @blur=${(event: Event) => o.onBlur?.(event)}
+      @blur=${blurUnlessSubmitting((event) => o.onBlur?.(event))}
     />
     <span class="error" id=${errorId} part="field-error" aria-live="polite">${o.error ?? nothing}</span>
   </div>`;
@@ -90,7 +91,7 @@ export function selectField(o: SelectFieldOptions): TemplateResult {
       aria-invalid=${o.error ? 'true' : 'false'}
       aria-describedby=${ifDefined(describedBy || undefined)}
       @change=${(event: Event) => o.onChange((event.target as HTMLSelectElement).value, event)}
-      @blur=${(event: Event) => o.onBlur?.(event)}
+      @blur=${blurUnlessSubmitting((event) => o.onBlur?.(event))}
     >
       ${o.placeholder !== undefined
         ? html`<option value="" .selected=${live(o.value === '')} disabled>${o.placeholder}</option>`

@@ -18,6 +18,7 @@ import { TaskStatus } from '@lit/task';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { renderError, renderPending } from './status.js';
+import { blurUnlessSubmitting } from './field-blur.js';
 
 /** InsurUp's `{ value, text }`, so parameter lists (brands, cities, ...) pass straight in. */
 export interface SearchableOption {
@@ -168,7 +169,7 @@ export class SearchableSelect implements ReactiveController {
         aria-invalid=${o.error ? 'true' : 'false'}
         aria-describedby=${ifDefined(describedBy || undefined)}
         @change=${(event: Event) => o.onChange((event.target as HTMLSelectElement).value)}
-        @blur=${() => o.onBlur?.()}
+        @blur=${blurUnlessSubmitting(() => o.onBlur?.())}
       >
         ${visible.map(
           (option) => html`<option value=${option.value} .selected=${live(option.value === o.value)}>${option.text}</option>`,
