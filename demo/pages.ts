@@ -1,8 +1,9 @@
 /**
  * The demo pages: which file each path serves, the Content-Security-Policy each is sent with,
  * and the shared pieces every page has (site header with the page nav and the language
- * switch, the simulated phone, the footer). Pages are plain HTML files in demo/ with
- * `{{key}}` (escaped: a string from strings.ts or a value) and `{{{key}}}` (a piece built here).
+ * switch, the simulated phone, the footer) with the head around them. A page's own content (its
+ * `<main>`) is an HTML file in demo/ with `{{key}}` (escaped: a string from strings.ts or a value)
+ * and `{{{key}}}` (a piece built here).
  */
 import { DEMO_STRINGS, type DemoLang, type DemoStringKey } from './strings.js';
 
@@ -11,17 +12,46 @@ export type PageId = 'flow' | 'cms' | 'theming' | 'csp' | 'configurator';
 export interface DemoPage {
   id: PageId;
   path: string;
+  /** The page's content, the inside of its `<main>`. */
   file: string;
   /** `strict` is the exact policy of the strict-CSP page; `demo` the one every other page gets. */
   csp: 'demo' | 'strict';
+  /** Its `<title>` and description. */
+  title: DemoStringKey;
+  description: DemoStringKey;
+  /** Stylesheets after demo.css. */
+  styles?: readonly string[];
+  /** Its module scripts, in the order they run. */
+  scripts: readonly string[];
 }
 
+const ELEMENTS = '/dist/insurup-elements.js';
+const PHONE = '/demo/phone.js';
+
 export const PAGES: readonly DemoPage[] = [
-  { id: 'flow', path: '/', file: 'index.html', csp: 'demo' },
-  { id: 'cms', path: '/cms', file: 'cms.html', csp: 'demo' },
-  { id: 'theming', path: '/theming', file: 'theming.html', csp: 'demo' },
-  { id: 'csp', path: '/csp', file: 'csp.html', csp: 'strict' },
-  { id: 'configurator', path: '/configurator', file: 'configurator.html', csp: 'demo' },
+  { id: 'flow', path: '/', file: 'index.html', csp: 'demo', title: 'flow.title', description: 'flow.lead', scripts: [ELEMENTS, PHONE] },
+  { id: 'cms', path: '/cms', file: 'cms.html', csp: 'demo', title: 'cms.title', description: 'cms.intro', scripts: [ELEMENTS, PHONE] },
+  {
+    id: 'theming',
+    path: '/theming',
+    file: 'theming.html',
+    csp: 'demo',
+    title: 'theming.title',
+    description: 'theming.lead',
+    styles: ['/demo/themes.css'],
+    scripts: [ELEMENTS, PHONE],
+  },
+  // The violation counter listens before anything else loads.
+  { id: 'csp', path: '/csp', file: 'csp.html', csp: 'strict', title: 'csp.title', description: 'csp.lead', scripts: ['/demo/csp-watch.js', ELEMENTS, PHONE] },
+  {
+    id: 'configurator',
+    path: '/configurator',
+    file: 'configurator.html',
+    csp: 'demo',
+    title: 'configurator.title',
+    description: 'configurator.lead',
+    scripts: [ELEMENTS, '/demo/configurator.js', PHONE],
+  },
 ];
 
 /** What the strict-CSP page is served with, to the character (issue 9). */
@@ -173,6 +203,33 @@ export interface RenderContext {
   pieces?: Record<string, string>;
 }
 
+/** What every page has around its content: the head, the site header, the phone, the footer. */
+function pageFrame(page: DemoPage, lang: DemoLang, content: string): string {
+  const t = DEMO_STRINGS[lang];
+  const styles = ['/demo/demo.css', ...(page.styles ?? [])].map((href) => `\n    <link rel="stylesheet" href="${href}" />`);
+  const scripts = page.scripts.map((src) => `\n    <script type="module" src="${src}"></script>`);
+  return `<!doctype html>
+<html lang="${lang}">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="description" content="${escapeHtml(t[page.description])}" />
+    <title>${escapeHtml(t[page.title])}</title>${styles.join('')}${scripts.join('')}
+  </head>
+  <body>
+    {{{header}}}
+    <div class="layout">
+      <main>
+${content}      </main>
+      {{{phone}}}
+    </div>
+    {{{footer}}}
+  </body>
+</html>
+`;
+}
+
+/** A page: its content (`template`, the file's text) in the frame, with the strings, values and pieces filled in. */
 export function renderPage(template: string, ctx: RenderContext): string {
   const lang = pageLang(ctx.url);
   const product = (ctx.values.product ?? 'kasko') as Product;
@@ -184,7 +241,7 @@ export function renderPage(template: string, ctx: RenderContext): string {
     ...ctx.pieces,
   };
   const values: Record<string, string> = { ...DEMO_STRINGS[lang], lang, ...ctx.values };
-  return template
+  return pageFrame(ctx.page, lang, template)
     .replace(/\{\{\{([\w.]+)\}\}\}/g, (_, name: string) => pieces[name] ?? '')
     .replace(/\{\{([\w.-]+)\}\}/g, (_, name: string) => escapeHtml(values[name] ?? ''));
 }
