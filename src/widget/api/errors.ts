@@ -37,7 +37,10 @@ export class InsurUpError extends Error {
   /** Whether trying the same thing again may help (the UI then offers Retry). */
   get retryable(): boolean {
     if (this.kind === 'network' || this.kind === 'timeout' || this.kind === 'contract') return true;
-    return this.status !== null && (this.status >= 500 || this.status === 429 || this.status === 408);
+    // A 429 asks for a wait: Retry helps only when the wait is short; the proxy's login limit
+    // answers in tens of minutes, and a Retry button that fails again for that long misleads.
+    if (this.status === 429) return (this.retryAfter ?? 0) <= RETRY_WITHIN_SECONDS;
+    return this.status !== null && (this.status >= 500 || this.status === 408);
   }
 
   /** Field errors of an input-validation problem, by property name. */
@@ -54,6 +57,15 @@ export function isAbort(error: unknown): boolean {
     (error instanceof DOMException && error.name === 'AbortError')
   );
 }
+
+/** The longest Retry-After (seconds) for which a 429 still offers Retry. */
+const RETRY_WITHIN_SECONDS = 60;
+
+/**
+ * Beyond this many seconds a 429's wait is said in whole minutes (rounded up), so the proxy's
+ * hour-long login limit reads "42 dakika", not "2517 saniye".
+ */
+const WAIT_IN_SECONDS_UP_TO = 90;
 
 function messageKeyFor(error: InsurUpError): MessageKey {
   switch (error.kind) {
@@ -72,7 +84,7 @@ function messageKeyFor(error: InsurUpError): MessageKey {
       break;
   }
   const status = error.status ?? 0;
-  if (status === 429) return 'errors.rateLimited';
+  if (status === 429) return (error.retryAfter ?? 0) > WAIT_IN_SECONDS_UP_TO ? 'errors.rateLimitedMinutes' : 'errors.rateLimited';
   if (status === 401) return 'errors.unauthorized';
   if (status === 403) return 'errors.forbidden';
   if (status === 404) return 'errors.notFound';
@@ -85,7 +97,8 @@ function messageKeyFor(error: InsurUpError): MessageKey {
 /** The sentence to show the user for any thrown value. */
 export function errorMessage(error: unknown, lang: Lang): string {
   if (!(error instanceof InsurUpError)) return translate(lang, 'errors.unknown');
-  const sentence = translate(lang, messageKeyFor(error), { seconds: error.retryAfter ?? 60 });
+  const seconds = error.retryAfter ?? 60;
+  const sentence = translate(lang, messageKeyFor(error), { seconds, minutes: Math.ceil(seconds / 60) });
   if (!showsDetail(error)) return sentence;
   // InsurUp writes its details in Turkish: other languages get their own sentence first, so the
   // customer understands what happened, and the detail after it for what exactly.

@@ -296,6 +296,22 @@ describe('InsurUpClient: answers', () => {
     expect(errorMessage(limited, 'en')).to.contain('60 seconds');
   });
 
+  it('says a long rate-limit wait in minutes, not thousands of seconds, and offers no Retry that would fail again', async () => {
+    // The proxy's login limit (per phone and per address, an hour) answers with Retry-After.
+    const fake = new FakeFetch();
+    fake.on('POST', '/insurup/api/auth/customer/login-or-register', () =>
+      json(429, { type: 'https://api.insurup.com/problems/rate-limited', title: 'rate-limited', status: 429 }, { 'retry-after': '2517' }),
+    );
+    const limited = await rejection(
+      client(fake).request('loginOrRegister', {
+        body: { $type: 'individual', identityNumber: 10000000146, phoneNumber: { number: '5321234567', countryCode: 90 } },
+      }),
+    );
+    expect(errorMessage(limited, 'tr')).to.equal('Çok fazla deneme yaptınız. Lütfen 42 dakika sonra tekrar deneyin.');
+    expect(errorMessage(limited, 'en')).to.equal('Too many attempts. Please try again in 42 minutes.');
+    expect(limited.retryable).to.equal(false);
+  });
+
   it('never shows the proxy’s developer text or a server failure’s detail to a customer', async () => {
     const fake = new FakeFetch();
     fake

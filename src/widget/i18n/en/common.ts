@@ -58,6 +58,7 @@ export const errors = {
   'errors.forbidden': 'You are not allowed to do this.',
   'errors.notFound': 'The record you are looking for was not found.',
   'errors.rateLimited': 'Too many attempts. Please try again in {seconds} seconds.',
+  'errors.rateLimitedMinutes': 'Too many attempts. Please try again in {minutes} minutes.',
   'errors.invalidInput': 'Please check the information you entered.',
   'errors.conflict': 'This cannot be done right now.',
   'errors.unknown': 'Something unexpected happened. Please try again.',

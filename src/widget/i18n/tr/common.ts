@@ -60,6 +60,7 @@ export const errors = {
   'errors.forbidden': 'Bu işlem için yetkiniz yok.',
   'errors.notFound': 'Aradığınız kayıt bulunamadı.',
   'errors.rateLimited': 'Çok fazla deneme yaptınız. Lütfen {seconds} saniye sonra tekrar deneyin.',
+  'errors.rateLimitedMinutes': 'Çok fazla deneme yaptınız. Lütfen {minutes} dakika sonra tekrar deneyin.',
   'errors.invalidInput': 'Girdiğiniz bilgileri kontrol edin.',
   'errors.conflict': 'Bu işlem şu anda yapılamıyor.',
   'errors.unknown': 'Beklenmeyen bir hata oluştu. Lütfen tekrar deneyin.',
