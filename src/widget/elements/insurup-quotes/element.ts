@@ -297,6 +297,7 @@ export class InsurupQuotes extends InsurupElement {
         this.feed.markWaiting(proposalProductId);
       }),
     buy: (product, premium) => this.choose(product, premium),
+    focused: (control) => this.revealAboveCompareBar(control),
     toggleCompare: (proposalProductId, chosen) => {
       const others = this.compared.filter((id) => id !== proposalProductId);
       this.compared = chosen && others.length < COMPARE_MAX ? [...others, proposalProductId] : others;
@@ -398,6 +399,20 @@ export class InsurupQuotes extends InsurupElement {
     this.freeze();
   };
 
+  /**
+   * The compare bar sticks to the bottom of the screen (a third of a phone's): a control that
+   * focus reaches behind it scrolls up above it, so the focused control is never hidden
+   * (WCAG 2.4.11). Browsers scroll focus into view by the edge of the screen, not of the bar.
+   */
+  private revealAboveCompareBar(target: Element | null | undefined): void {
+    const bar = this.renderRoot.querySelector<HTMLElement>('.compare-bar');
+    if (!bar || !(target instanceof HTMLElement)) return;
+    if (target.getBoundingClientRect().bottom <= bar.getBoundingClientRect().top) return;
+    target.style.scrollMarginBlockEnd = `calc(${bar.offsetHeight}px + 0.5em)`;
+    target.scrollIntoView({ block: 'nearest' });
+    target.style.removeProperty('scroll-margin-block-end');
+  }
+
   private readonly onListFocusOut = (event: FocusEvent): void => {
     const next = event.relatedTarget as Node | null;
     if (next && this.list?.contains(next)) return;
@@ -452,6 +467,11 @@ export class InsurupQuotes extends InsurupElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.heldPlace) void this.keepHeldCardInPlace(this.heldPlace);
+    // The first quote chosen to compare brings the bar up, over the checkbox that chose it.
+    if ((changed as PropertyValues).has('compared') && this.focusInList) {
+      const card = this.list?.querySelector('insurup-quote-card:focus-within');
+      this.revealAboveCompareBar(card?.shadowRoot?.activeElement);
+    }
   }
 
   private async keepHeldCardInPlace({ card, top }: { card: Element; top: number }): Promise<void> {

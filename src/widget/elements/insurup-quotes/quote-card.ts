@@ -35,6 +35,8 @@ export interface QuoteCardActions {
   retry(proposalProductId: string): Promise<void>;
   buy(product: ProposalProduct, premium: Premium): void;
   toggleCompare(proposalProductId: string, chosen: boolean): void;
+  /** A control of the card took focus (focus moving inside a card is not seen outside it). */
+  focused(control: Element): void;
 }
 
 /** The card's parts, re-exported by the list so pages can style them with `::part()`. */
@@ -128,6 +130,7 @@ export class InsurupQuoteCard extends LitElement {
       part="card card-${state}"
       aria-labelledby="insurer"
       aria-busy=${ifDefined(state === 'waiting' ? String(!this.expired) : undefined)}
+      @focusin=${(event: FocusEvent) => this.actions.focused(event.target as Element)}
     >
       ${this.renderHeader(p)}
       ${state === 'waiting' ? this.renderWaiting() : state === 'failed' ? this.renderFailed(p) : this.renderQuote(p)}
