@@ -12,7 +12,6 @@ import type { tr as everyTurkishMessage } from './tr/index.js';
 import type { Currency } from '../../contract/z.js';
 
 export type Lang = 'tr' | 'en';
-export const LANGS: readonly Lang[] = ['tr', 'en'];
 export type MessageKey = keyof typeof everyTurkishMessage;
 export type MessageParams = Record<string, string | number>;
 type Table = Partial<Record<MessageKey, string>>;
