@@ -36,7 +36,7 @@ export function passThrough(result: UpstreamResult & { ok: true }): Response {
 const REFRESH_TOKEN_KEY = /^refresh_?token$/i;
 
 /** `value` without any `refreshToken` key (any case) at any depth, and whether one was there. */
-export function withoutRefreshTokens(value: unknown): { value: unknown; removed: boolean } {
+function withoutRefreshTokens(value: unknown): { value: unknown; removed: boolean } {
   if (Array.isArray(value)) {
     let removed = false;
     const items = value.map((item) => {

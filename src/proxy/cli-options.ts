@@ -51,7 +51,7 @@ function number(flag: string | undefined, env: string | undefined, name: string)
 const truthy = (value: string | undefined) => value === '1' || value === 'true' || value === 'yes';
 
 /** `loginPerPhone=5/3600` → { loginPerPhone: { limit: 5, windowMs: 3600000 } }. */
-export function parseRateLimits(specs: string[]): Partial<RateLimits> {
+function parseRateLimits(specs: string[]): Partial<RateLimits> {
   const out: Partial<RateLimits> = {};
   for (const spec of specs) {
     const m = /^(\w+)=(\d+)\/(\d+(?:\.\d+)?)$/.exec(spec);

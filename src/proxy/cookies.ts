@@ -5,7 +5,7 @@
 import { AUTH_COOKIE_SCOPE } from './allowlist.js';
 
 /** (design) InsurUp refresh tokens live 30 days. */
-export const REFRESH_COOKIE_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+const REFRESH_COOKIE_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 export interface CookieSettings {
   secureCookies: boolean;
@@ -13,7 +13,7 @@ export interface CookieSettings {
 }
 
 /** `__Secure-` makes browsers refuse the cookie unless it is Secure and set over a secure origin. */
-export function refreshCookieName(settings: CookieSettings): string {
+function refreshCookieName(settings: CookieSettings): string {
   return settings.secureCookies ? '__Secure-insurup-refresh' : 'insurup-refresh';
 }
 

@@ -28,7 +28,7 @@ export function mayUseRefreshCookie(verdict: OriginVerdict, headers: Headers): b
   return site === 'same-origin' || site === 'same-site';
 }
 
-export const EXPOSED_HEADERS = 'Retry-After, Content-Disposition';
+const EXPOSED_HEADERS = 'Retry-After, Content-Disposition';
 
 export function corsHeaders(verdict: OriginVerdict): Record<string, string> {
   if (verdict.kind !== 'allowed') return {};

@@ -84,7 +84,7 @@ function fail(message: string): never {
 }
 
 /** `https://Agency.example/` → `https://agency.example`; anything with a path, query or credentials is refused. */
-export function normalizeOrigin(value: string, what: string): string {
+function normalizeOrigin(value: string, what: string): string {
   let url: URL;
   try {
     url = new URL(value);

@@ -22,7 +22,7 @@ export interface HubBridgeOptions {
   maxUpstreamFrameBytes?: number;
 }
 
-export const HUB_DEFAULTS = { maxClientFrameBytes: 64 * 1024, maxUpstreamFrameBytes: 1024 * 1024 } as const;
+const HUB_DEFAULTS = { maxClientFrameBytes: 64 * 1024, maxUpstreamFrameBytes: 1024 * 1024 } as const;
 
 /** Close codes a peer may send on (1005, 1006 and 1015 are reserved for local use). */
 function sendableCode(code: number): number | undefined {

@@ -41,7 +41,7 @@ export const RuntimeConfigUpdate = z.strictObject({
 });
 export type RuntimeConfigUpdate = z.infer<typeof RuntimeConfigUpdate>;
 
-export const DEFAULT_CONFIG: RuntimeConfig = {
+const DEFAULT_CONFIG: RuntimeConfig = {
   tokenTtl: 600,
   quoteDelay: [500, 8000],
   failRate: 0,

@@ -5,7 +5,7 @@
  */
 
 /** FNV-1a over the parts' text: a stable 32-bit key for a seeded stream. */
-export function hashParts(...parts: ReadonlyArray<string | number>): number {
+function hashParts(...parts: ReadonlyArray<string | number>): number {
   let h = 0x811c9dc5;
   for (const ch of parts.join('\u241f')) {
     h ^= ch.codePointAt(0)!;

@@ -9,7 +9,7 @@ import { randomGuid } from './random.js';
 import type { SandboxStore } from './store.js';
 
 /** The agent id the seeded customers are recorded as registered through. */
-export const SEED_AGENT_ID = '00000000-0000-4000-8000-000000000001';
+const SEED_AGENT_ID = '00000000-0000-4000-8000-000000000001';
 
 export function seedRegisteredCustomers(catalog: Catalog, store: SandboxStore): void {
   const now = new Date().toISOString();

@@ -58,7 +58,7 @@ const ROLES: Array<{ options: PaymentOption[]; productType: ProductType; branche
 ];
 
 /** A small square logo with the insurer's initials, as an inline SVG data URL. */
-export function logoFor(name: string, color: string): string {
+function logoFor(name: string, color: string): string {
   const initials = name
     .replace(/ Sigorta$/, '')
     .split(/\s+/)

@@ -11,8 +11,8 @@ export type DocumentRef =
   | { kind: 'compare'; productIds: string[] }
   | { kind: 'policy'; policyId: string };
 
-export const DOCUMENT_LINK_TTL_S = 300;
-export const DOCUMENTS_PATH = '/documents/';
+const DOCUMENT_LINK_TTL_S = 300;
+const DOCUMENTS_PATH = '/documents/';
 
 export async function documentUrl(signer: Signer, origin: string, ref: DocumentRef, ttlS = DOCUMENT_LINK_TTL_S): Promise<string> {
   const payload = encodeJson({ ...ref, exp: Math.floor(Date.now() / 1000) + ttlS });

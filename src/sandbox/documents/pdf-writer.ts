@@ -16,7 +16,7 @@ export function pdfText(text: string): string {
     .replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
 }
 
-export function hexColor(hex: string): RGB {
+function hexColor(hex: string): RGB {
   const n = Number.parseInt(hex.replace('#', ''), 16);
   return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
 }

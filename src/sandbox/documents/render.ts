@@ -28,14 +28,14 @@ const date = (iso: string) => iso.slice(0, 10).split('-').reverse().join('.');
 const LABELS: Record<string, string> = quotes;
 
 /** The widget's Turkish label of a coverage field, else the key split into words. */
-export function coverageLabel(field: string): string {
+function coverageLabel(field: string): string {
   const label = LABELS[`quotes.field.${field}`];
   if (label) return label;
   const words = field.replace(/([a-z])([A-Z])/g, '$1 $2');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function coverageText(value: unknown): string {
+function coverageText(value: unknown): string {
   if (typeof value === 'string') {
     return LABELS[`quotes.enum.${value}`] ?? value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
   }

@@ -13,7 +13,7 @@ import type { Handler, HandlerContext, HandlerMap } from './handler.js';
 const MAX_BODY_BYTES = 1_000_000;
 const METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE'];
 
-export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers },

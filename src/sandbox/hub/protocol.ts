@@ -3,7 +3,7 @@
  * separator 0x1E; the first client message is the handshake `{"protocol":"json","version":1}`,
  * answered by `{}` (or `{"error":...}`). Message types are numbered as in SignalR.
  */
-export const RECORD_SEPARATOR = '\u001e';
+const RECORD_SEPARATOR = '\u001e';
 
 export const MessageType = {
   Invocation: 1,

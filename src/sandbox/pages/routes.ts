@@ -11,7 +11,7 @@ import type { PaymentSession } from '../store.js';
 import { messagePage, PAGE_CSS, PAGE_CSS_PATH, paymentPage } from './payment-page.js';
 
 /** Appends to the callback's existing query, keeping it (and any fragment) as it was. */
-export function callbackLocation(callbackUrl: string, params: Record<string, string>): string {
+function callbackLocation(callbackUrl: string, params: Record<string, string>): string {
   const url = new URL(callbackUrl);
   const extra = Object.entries(params)
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)

@@ -5,7 +5,7 @@ import type { HandlerMap } from '../http/handler.js';
 import type { CustomerRecord } from '../store.js';
 import { requireOwnCustomer, requireSameCustomerId } from './guards.js';
 
-export function toCustomer(record: CustomerRecord): Customer {
+function toCustomer(record: CustomerRecord): Customer {
   return {
     id: record.id,
     type: record.type,

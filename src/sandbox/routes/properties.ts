@@ -11,7 +11,7 @@ import { randomGuid } from '../random.js';
 import type { PropertyRecord } from '../store.js';
 import { requireOwnCustomer, requireSameCustomerId } from './guards.js';
 
-export function toProperty({ customerId: _c, createdAt: _t, ...property }: PropertyRecord): Property {
+function toProperty({ customerId: _c, createdAt: _t, ...property }: PropertyRecord): Property {
   return property;
 }
 

@@ -9,7 +9,7 @@ import { randomGuid } from '../random.js';
 import type { VehicleRecord } from '../store.js';
 import { requireOwnCustomer, requireSameCustomerId } from './guards.js';
 
-export function toVehicle({ createdAt: _createdAt, ...vehicle }: VehicleRecord): Vehicle {
+function toVehicle({ createdAt: _createdAt, ...vehicle }: VehicleRecord): Vehicle {
   return vehicle;
 }
 

@@ -14,8 +14,8 @@ import type { CustomerRecord, MfaChallenge, SandboxStore } from '../store.js';
 import type { TokenPair, TokenService } from './tokens.js';
 import type { ValidationError } from '../../contract/problems.js';
 
-export const MFA_TTL_S = 180;
-export const MFA_MAX_WRONG = 5;
+const MFA_TTL_S = 180;
+const MFA_MAX_WRONG = 5;
 
 const CUSTOMER_TYPES: Record<LoginOrRegisterRequest['$type'], CustomerType> = {
   individual: 'INDIVIDUAL',

@@ -13,7 +13,7 @@ export interface ProductEvent<K extends HubEventName = HubEventName> {
 
 type Listener = (event: ProductEvent) => void;
 
-export function eventBase(product: ProductRecord): ProductEventBase {
+function eventBase(product: ProductRecord): ProductEventBase {
   return {
     proposalId: product.proposalId,
     proposalProductId: product.id,

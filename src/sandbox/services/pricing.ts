@@ -9,7 +9,7 @@ import type { Tier } from '../catalog/coverage.js';
 import type { Insurer } from '../catalog/insurers.js';
 import type { Rng } from '../random.js';
 
-export const INSTALLMENTS = [1, 3, 6, 9] as const;
+const INSTALLMENTS = [1, 3, 6, 9] as const;
 
 /** Instalments beyond three carry a small term charge, as Turkish insurers' plans do. */
 const TERM_FACTOR: Record<(typeof INSTALLMENTS)[number], number> = { 1: 1, 3: 1, 6: 1.04, 9: 1.07 };
@@ -32,7 +32,7 @@ export interface PricingSubject {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export function marketValue(newPrice: number, modelYear: number, now = new Date()): number {
+function marketValue(newPrice: number, modelYear: number, now = new Date()): number {
   const age = Math.max(0, now.getUTCFullYear() - modelYear);
   return Math.round(newPrice * Math.max(0.3, 0.88 ** age));
 }

@@ -14,7 +14,7 @@ import type { PaymentPageKind, PaymentSession, PolicyRecord, ProductRecord, Prop
 import type { ValidationError } from '../../contract/problems.js';
 import type { ProductEvents } from './events.js';
 
-export const PAYMENT_SESSION_TTL_S = 15 * 60;
+const PAYMENT_SESSION_TTL_S = 15 * 60;
 
 const ASYNC_OPTIONS: Record<PurchaseAsyncRequest['$type'], { option: PaymentOption; page: PaymentPageKind }> = {
   '3d-secure': { option: 'ASYNC_3D_SECURE', page: 'bank-3d-secure' },

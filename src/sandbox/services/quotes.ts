@@ -14,12 +14,12 @@ import type { TimerSet } from '../timers.js';
 import type { ProductEvents } from './events.js';
 import { premiumsFor, type PricingSubject } from './pricing.js';
 
-export const TRANSIENT_FAILURES = [
+const TRANSIENT_FAILURES = [
   'Sigorta şirketinin servisi zaman aşımına uğradı; yeniden deneyebilirsiniz.',
   'Sigorta şirketinin servisi şu anda yanıt vermiyor; yeniden deneyebilirsiniz.',
 ];
 
-export const PERMANENT_FAILURES: Record<ProductBranch, string[]> = {
+const PERMANENT_FAILURES: Record<ProductBranch, string[]> = {
   KASKO: ['Araç, sigorta şirketinin kabul kriterlerine uymuyor.', 'Aracın hasar geçmişi nedeniyle sigorta şirketi teklif vermedi.'],
   TRAFIK: ['Sigorta şirketi bu araç tipi için trafik teklifi vermiyor.'],
   IMM: ['Sigorta şirketi bu araç için İMM teklifi vermiyor.'],

@@ -9,7 +9,7 @@ import { randomGuid, randomToken } from '../random.js';
 import type { SandboxStore } from '../store.js';
 import { decodeJson, encodeJson, Signer } from './signing.js';
 
-export const REFRESH_TOKEN_LIFETIME_S = 30 * 24 * 3600;
+const REFRESH_TOKEN_LIFETIME_S = 30 * 24 * 3600;
 
 export interface Principal {
   customerId: string;

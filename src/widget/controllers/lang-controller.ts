@@ -18,7 +18,7 @@ function* ancestry(start: Element): Generator<Element> {
   }
 }
 
-export function findLang(start: Element): string | null {
+function findLang(start: Element): string | null {
   for (const node of ancestry(start)) {
     const lang = node.getAttribute('lang');
     if (lang) return lang;

@@ -17,11 +17,11 @@ const LOADERS = {
 } as const;
 
 export type InsurupTag = keyof typeof LOADERS;
-export const INSURUP_TAGS = Object.keys(LOADERS) as InsurupTag[];
+const INSURUP_TAGS = Object.keys(LOADERS) as InsurupTag[];
 
 const loading = new Map<string, Promise<void>>();
 
-export function isInsurupTag(tag: string): tag is InsurupTag {
+function isInsurupTag(tag: string): tag is InsurupTag {
   return Object.prototype.hasOwnProperty.call(LOADERS, tag);
 }
 

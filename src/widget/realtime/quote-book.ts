@@ -12,7 +12,7 @@ import type { HubEventName, HubEventPayload } from '../../contract/realtime.js';
 /** States in which a product waits for nothing more from the insurer. */
 const FINAL: ReadonlySet<ProductState> = new Set(['ACTIVE', 'FAILED', 'PURCHASING', 'PURCHASED']);
 
-export const isFinal = (product: ProposalProduct): boolean => FINAL.has(product.state);
+const isFinal = (product: ProposalProduct): boolean => FINAL.has(product.state);
 
 /** What one applied update changed. */
 export interface BookChange {
@@ -150,7 +150,7 @@ function placeholderFrom(payload: HubEventPayload<HubEventName>): ProposalProduc
 }
 
 /** The product as it is after one server method. */
-export function productAfterEvent<K extends HubEventName>(
+function productAfterEvent<K extends HubEventName>(
   product: ProposalProduct,
   name: K,
   payload: HubEventPayload<K>,
@@ -199,7 +199,7 @@ function keepKnownCoverage(known: ProposalProduct, incoming: ProposalProduct): P
 }
 
 /** Deep equality of two products (plain JSON data, small). */
-export function sameProduct(a: ProposalProduct, b: ProposalProduct): boolean {
+function sameProduct(a: ProposalProduct, b: ProposalProduct): boolean {
   if (a === b) return true;
   if (a.state !== b.state || a.premiums.length !== b.premiums.length) return false;
   return JSON.stringify(a) === JSON.stringify(b);

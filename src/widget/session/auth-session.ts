@@ -21,7 +21,7 @@ export type AuthStatus = 'unknown' | 'restoring' | 'anonymous' | 'authenticated'
  */
 export type AuthEndReason = 'logout' | 'expired' | 'restore-failed' | 'restore-error';
 
-export const AUTH_SESSION_CHANGE = 'change';
+const AUTH_SESSION_CHANGE = 'change';
 
 export class AuthSession extends EventTarget {
   status: AuthStatus = 'unknown';

@@ -19,7 +19,7 @@ import {
 import { clearFlowState, loadFlowState, saveFlowState } from './persistence.js';
 import { capturePaymentReturn, isReturnOwnedInTab, takeReturnMarker } from './payment-return.js';
 
-export const FLOW_SESSION_CHANGE = 'change';
+const FLOW_SESSION_CHANGE = 'change';
 
 /**
  * A payment return this session did not start (no pending purchase in this tab has its marker):

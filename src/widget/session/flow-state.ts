@@ -67,7 +67,7 @@ export function initialFlowState(product: ProductName): FlowState {
 }
 
 /** The furthest step the state allows: a step whose inputs are missing is not reachable. */
-export function furthestStep(state: FlowState, authenticated: boolean): StepName {
+function furthestStep(state: FlowState, authenticated: boolean): StepName {
   if (!authenticated) return 'login';
   // A bought policy is shown whatever came before it (a payment finished in another tab lands
   // here with only the policy confirmed).

@@ -31,7 +31,7 @@ export function readReturnMarker(address: Pick<Location, 'href'> | URL | string)
 }
 
 /** The return parameters of an address, or null when it carries no well-formed marker. */
-export function readReturnParams(address: Pick<Location, 'href'> | URL | string): ReturnParams | null {
+function readReturnParams(address: Pick<Location, 'href'> | URL | string): ReturnParams | null {
   const href = typeof address === 'string' ? address : address.href;
   let params: URLSearchParams;
   try {

@@ -6,7 +6,7 @@ import { css } from 'lit';
 import { tokens } from './tokens.js';
 
 /** Resets what a host theme would otherwise pass down (font, colour, line height, alignment). */
-export const hostReset = css`
+const hostReset = css`
   :host {
     all: initial;
     /* 'all' also resets WebKit/Blink's case-mapping locale: without this, an agency theme's

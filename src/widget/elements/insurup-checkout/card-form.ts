@@ -39,7 +39,7 @@ interface CardValues extends Record<string, string> {
 export type CardField = 'holderName' | 'number' | 'expiry' | 'cvc' | 'holderIdentity';
 
 /** Validation order is the visual order, so a submit focuses the topmost invalid field. */
-export const CARD_FIELDS: readonly CardField[] = ['holderName', 'number', 'expiry', 'cvc', 'holderIdentity'];
+const CARD_FIELDS: readonly CardField[] = ['holderName', 'number', 'expiry', 'cvc', 'holderIdentity'];
 
 /** Each field's input id inside the checkout's shadow root. */
 export const CARD_FIELD_IDS: Record<CardField, string> = {

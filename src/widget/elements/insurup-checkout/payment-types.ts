@@ -7,7 +7,7 @@ import { ASYNC_PAYMENT_TYPES, type AsyncPaymentType } from '../../../contract/pu
 import type { PaymentOption, ProposalProduct } from '../../../contract/proposals.js';
 
 /** Display order: the card types first (most customers pay by card), the insurer's page last. */
-export const PAYMENT_TYPE_ORDER: readonly AsyncPaymentType[] = [
+const PAYMENT_TYPE_ORDER: readonly AsyncPaymentType[] = [
   '3d-secure',
   'third-party-3d-secure',
   'insurance-company-redirect',

@@ -18,7 +18,7 @@ export type StepTag =
   | 'insurup-checkout'
   | 'insurup-policy';
 
-export function assetTagFor(product: ProductName): StepTag {
+function assetTagFor(product: ProductName): StepTag {
   const asset = assetTypeOf(product);
   return asset === 'VEHICLE' ? 'insurup-vehicle-form' : asset === 'PROPERTY' ? 'insurup-property-form' : 'insurup-health-form';
 }

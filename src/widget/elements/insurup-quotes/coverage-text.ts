@@ -66,7 +66,7 @@ export function coverageValueText(value: unknown, lang: Lang): string {
 }
 
 /** Whether a value means the cover is there (for the ✓ / – mark beside the words). */
-export function coverageIsIncluded(value: unknown): boolean {
+function coverageIsIncluded(value: unknown): boolean {
   if (value === null || value === undefined) return false;
   if (typeof value === 'string') return value !== 'BELIRSIZ';
   const type = (value as { $type?: string }).$type;

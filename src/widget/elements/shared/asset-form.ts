@@ -17,7 +17,7 @@ import { InsurupElement } from './insurup-element.js';
 import { renderError, renderPending } from './status.js';
 
 /** Whether `element` sits inside an `<insurup-flow>`, also across the flow's shadow root. */
-export function isInsideFlow(element: Element): boolean {
+function isInsideFlow(element: Element): boolean {
   let node: Element | null = element.parentElement ?? ((element.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
   while (node) {
     if (node.localName === 'insurup-flow') return true;
