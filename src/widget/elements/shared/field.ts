@@ -29,13 +29,9 @@ export interface TextFieldOptions {
 }
 
 export function textField(o: TextFieldOptions): TemplateResult {
-  const hintId = o.hint ? `${o.id}-hint` : undefined;
-  const errorId = `${o.id}-error`;
-  const describedBy = [hintId, o.error ? errorId : undefined].filter(Boolean).join(' ');
-  return html`<div class="field" part="field">
-    <label for=${o.id} part="label">${o.label}</label>
-    ${o.hint ? html`<span class="hint" id=${hintId!} part="hint">${o.hint}</span>` : nothing}
-    <input
+  return fieldFrame(
+    o,
+    html`<input
       id=${o.id}
       name=${o.name}
       part="input"
@@ -50,12 +46,11 @@ export function textField(o: TextFieldOptions): TemplateResult {
       ?required=${o.required ?? false}
       ?disabled=${o.disabled ?? false}
       aria-invalid=${o.error ? 'true' : 'false'}
-      aria-describedby=${ifDefined(describedBy || undefined)}
+      aria-describedby=${ifDefined(describedBy(o))}
       @input=${(event: Event) => o.onInput((event.target as HTMLInputElement).value, event)}
       @blur=${blurUnlessSubmitting((event) => o.onBlur?.(event))}
-    />
-    <span class="error" id=${errorId} part="field-error" aria-live="polite">${o.error ?? nothing}</span>
-  </div>`;
+    />`,
+  );
 }
 
 export interface SelectFieldOptions {
@@ -75,13 +70,9 @@ export interface SelectFieldOptions {
 }
 
 export function selectField(o: SelectFieldOptions): TemplateResult {
-  const hintId = o.hint ? `${o.id}-hint` : undefined;
-  const errorId = `${o.id}-error`;
-  const describedBy = [hintId, o.error ? errorId : undefined].filter(Boolean).join(' ');
-  return html`<div class="field" part="field">
-    <label for=${o.id} part="label">${o.label}</label>
-    ${o.hint ? html`<span class="hint" id=${hintId!} part="hint">${o.hint}</span>` : nothing}
-    <select
+  return fieldFrame(
+    o,
+    html`<select
       id=${o.id}
       name=${o.name}
       part="select"
@@ -89,7 +80,7 @@ export function selectField(o: SelectFieldOptions): TemplateResult {
       ?required=${o.required ?? false}
       ?disabled=${o.disabled ?? false}
       aria-invalid=${o.error ? 'true' : 'false'}
-      aria-describedby=${ifDefined(describedBy || undefined)}
+      aria-describedby=${ifDefined(describedBy(o))}
       @change=${(event: Event) => o.onChange((event.target as HTMLSelectElement).value, event)}
       @blur=${blurUnlessSubmitting((event) => o.onBlur?.(event))}
     >
@@ -101,7 +92,24 @@ export function selectField(o: SelectFieldOptions): TemplateResult {
         // chosen): the select then follows the value also when the options change under it.
         (option) => html`<option value=${option.value} .selected=${live(option.value === o.value)}>${option.label}</option>`,
       )}
-    </select>
-    <span class="error" id=${errorId} part="field-error" aria-live="polite">${o.error ?? nothing}</span>
+    </select>`,
+  );
+}
+
+type FieldText = Pick<TextFieldOptions, 'id' | 'label' | 'hint' | 'error'>;
+
+/** The hint's and the shown error's ids, for the control's aria-describedby; undefined when neither. */
+function describedBy(o: FieldText): string | undefined {
+  const ids = [o.hint ? `${o.id}-hint` : undefined, o.error ? `${o.id}-error` : undefined].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+/** What every field has around its control: the label, the hint and the (polite) error. */
+function fieldFrame(o: FieldText, control: TemplateResult): TemplateResult {
+  return html`<div class="field" part="field">
+    <label for=${o.id} part="label">${o.label}</label>
+    ${o.hint ? html`<span class="hint" id=${`${o.id}-hint`} part="hint">${o.hint}</span>` : nothing}
+    ${control}
+    <span class="error" id=${`${o.id}-error`} part="field-error" aria-live="polite">${o.error ?? nothing}</span>
   </div>`;
 }
