@@ -8,7 +8,6 @@ import {
   buildPath,
   endpoints,
   graphqlOperations,
-  GraphqlResponse,
   ProblemDetails,
   type BrowserLoginOrRegisterRequest,
   type BrowserResponse,
