@@ -706,6 +706,10 @@ describe('<insurup-checkout>', () => {
     chooseType(el, '3d-secure');
     await el.updateComplete;
     expect(q(el, 'h2').textContent).to.equal('Payment');
+    // The insurer's names in the summary are Turkish: a screen reader reads them in Turkish.
+    const insurer = [...el.shadowRoot!.querySelectorAll('dd')].find((dd) => dd.textContent === prepared.product.insuranceCompanyName)!;
+    expect(insurer.matches(':lang(tr)'), 'the insurer read in Turkish').to.equal(true);
+    expect(q(el, 'h2').matches(':lang(en)'), 'the widget’s own words in English').to.equal(true);
     const premium = prepared.product.premiums.find((p) => p.installmentNumber === prepared.selection.installmentNumber)!;
     expect(payButton(el).textContent!.trim()).to.equal(`Pay ${formatMoney(premium.grossPremium, premium.currency, 'en')}`);
     payButton(el).click();

@@ -292,7 +292,7 @@ describe('<insurup-quotes>', () => {
     inCard<HTMLButtonElement>(opened, '[part="details-button"]')!.click();
     await opened.updateComplete;
     // What a screen reader announces: the names in Chromium's accessibility tree.
-    type AxNode = { role: string; name?: string; children?: AxNode[] };
+    type AxNode = { role: string; name?: string; description?: string; children?: AxNode[] };
     const flat = (node: AxNode): AxNode[] => [node, ...(node.children ?? []).flatMap(flat)];
     const tree = flat((await a11ySnapshot({})) as unknown as AxNode);
     const named = (role: string, start: string) => tree.filter((n) => n.role === role && n.name?.startsWith(start)).map((n) => n.name);
@@ -304,6 +304,11 @@ describe('<insurup-quotes>', () => {
     expect(named('button', 'Ürün belgesi')).to.include(`${expected(opened, 'Ürün belgesi')} (yeni sekmede açılır)`);
     expect(named('button', 'Detaylar')).to.include(expected(buyable[0]!, 'Detaylar'));
     expect(named('checkbox', 'Karşılaştır')).to.include(expected(buyable[0]!, 'Karşılaştır'));
+    // Each card's plan picker says whose plan it is and, as its description, the price it gives.
+    const withPlans = buyable.find((c) => inCard(c, 'select[name="installment"]'))!;
+    const picker = tree.find((n) => n.role === 'combobox' && n.name === expected(withPlans, 'Ödeme seçeneği'));
+    expect(picker, 'the plan picker named by its quote').to.exist;
+    expect(picker!.description).to.equal(visibleText(inCard(withPlans, '[part="price"]')!.parentElement!));
     const everyName = tree.map((n) => n.name ?? '');
     expect(everyName.filter((name) => /\s[,:]/.test(name)), 'names with a space before a comma').to.deep.equal([]);
     // The button still shows just the action.

@@ -340,12 +340,12 @@ export class InsurupCheckout extends InsurupElement {
         </div>
         <dl>
           <dt>${this.t('checkout.summary.insurer')}</dt>
-          <dd>${product.insuranceCompanyName}</dd>
+          <dd lang="tr">${product.insuranceCompanyName}</dd>
           <dt>${this.t('checkout.summary.product')}</dt>
-          <dd>${product.productName}</dd>
+          <dd lang="tr">${product.productName}</dd>
           ${product.coverageGroupName
             ? html`<dt>${this.t('checkout.summary.coverageGroup')}</dt>
-                <dd>${product.coverageGroupName}</dd>`
+                <dd lang="tr">${product.coverageGroupName}</dd>`
             : nothing}
           <dt>${this.t('checkout.summary.plan')}</dt>
           <dd>${count === 1 ? this.t('checkout.summary.singlePayment') : this.installments(count, premium)}</dd>

@@ -155,8 +155,8 @@ export class InsurupQuoteCard extends LitElement {
         ? html`<img class="logo" part="logo" src=${p.insuranceCompanyLogo} alt="" width="40" height="40" />`
         : html`<span class="logo initials" part="logo" aria-hidden="true">${p.insuranceCompanyName.slice(0, 2)}</span>`}
       <div class="names">
-        <h3 id="insurer" part="insurer" tabindex="-1">${p.insuranceCompanyName}</h3>
-        <p class="product-name" part="product-name">
+        <h3 id="insurer" part="insurer" tabindex="-1" lang="tr">${p.insuranceCompanyName}</h3>
+        <p class="product-name" part="product-name" lang="tr">
           ${p.productName}${p.coverageGroupName ? html` · ${p.coverageGroupName}` : nothing}
         </p>
         ${this.best ? html`<p class="badge best" part="best-price">${this.t('quotes.card.bestPrice')}</p>` : nothing}
@@ -180,7 +180,7 @@ export class InsurupQuoteCard extends LitElement {
     return html`<p class="card-status failed-text" part="card-status">${this.t('quotes.card.failed')}</p>
       <details class="reason" part="failure-reason">
         <summary>${this.t('quotes.card.failedReason')}</summary>
-        <p>${p.errorMessage || this.t('quotes.card.noReason')}</p>
+        ${p.errorMessage ? html`<p lang="tr">${p.errorMessage}</p>` : html`<p>${this.t('quotes.card.noReason')}</p>`}
       </details>
       ${retry.status === TaskStatus.ERROR
         ? html`<div class="alert error-alert" role="alert" part="error-alert">${errorMessage(retry.error, this.language)}</div>`
@@ -212,6 +212,8 @@ export class InsurupQuoteCard extends LitElement {
               id="installment"
               name="installment"
               part="installment-select"
+              aria-label=${this.named(this.t('quotes.card.installments'))}
+              aria-describedby="price"
               @change=${(e: Event) => (this.installment = Number((e.target as HTMLSelectElement).value))}
             >
               ${plans.map(
@@ -267,7 +269,7 @@ export class InsurupQuoteCard extends LitElement {
   }
 
   private renderPrice(premium: Premium): TemplateResult {
-    return html`<div class="price-block">
+    return html`<div class="price-block" id="price">
       <p class="price" part="price">${this.money(premium.grossPremium, premium)}</p>
       <p class="per-installment muted" part="per-installment">
         ${premium.installmentNumber > 1
