@@ -53,6 +53,19 @@ const currentStep = (el: InsurupFlow) =>
   el.shadowRoot!.querySelector('[aria-current="step"]')?.textContent?.replace(/\s+/g, ' ').trim();
 const stepElement = (el: InsurupFlow) => el.shadowRoot!.querySelector('.step')!.firstElementChild;
 
+/** A new customer logs in with the login form: identity, birth date, phone, KVKK, then the SMS code. */
+async function logInNewCustomer(login: HTMLElement): Promise<void> {
+  const who = newIdentity();
+  await typeInto(byLabel(login, 'T.C. kimlik numarası'), who.tckn);
+  await typeInto(byLabel(login, 'Doğum tarihi'), '15061990');
+  await typeInto(byLabel(login, 'Cep telefonu'), who.phone);
+  byLabel(login, /KVKK/).click();
+  byRole(login.shadowRoot!, 'button', 'Doğrulama kodu gönder').click();
+  await until(() => queryByRole(login.shadowRoot!, 'heading', 'Doğrulama kodu'), 'the code step');
+  await typeInto(byLabel(login, 'SMS ile gelen kod'), await readOtp(who.phone));
+  await press('Enter');
+}
+
 let stopRecording: Array<() => void> = [];
 
 function recordSteps(el: HTMLElement): Array<InsurupEventMap['insurup-step-change']> {
@@ -251,16 +264,8 @@ describe('<insurup-flow>', () => {
     expect(c.session!.auth).to.equal(a.session!.auth);
 
     // Logging in once, in the first flow, logs every flow in.
-    const who = newIdentity();
     const login = stepElement(a) as InsurupLogin;
-    await typeInto(byLabel(login, 'T.C. kimlik numarası'), who.tckn);
-    await typeInto(byLabel(login, 'Doğum tarihi'), '15061990');
-    await typeInto(byLabel(login, 'Cep telefonu'), who.phone);
-    byLabel(login, /KVKK/).click();
-    byRole(login.shadowRoot!, 'button', 'Doğrulama kodu gönder').click();
-    await until(() => queryByRole(login.shadowRoot!, 'heading', 'Doğrulama kodu'), 'the code step');
-    await typeInto(byLabel(login, 'SMS ile gelen kod'), await readOtp(who.phone));
-    await press('Enter');
+    await logInNewCustomer(login);
     for (const flow of [a, b, c]) {
       await until(() => stepElement(flow)?.localName === 'insurup-vehicle-form', `${flow.id} at its asset step`);
     }
@@ -290,15 +295,7 @@ describe('<insurup-flow>', () => {
     await until(() => visibleText(vehicle).includes('Devam etmek için önce giriş yapın.'), 'the vehicle block asking for a login');
     expect(vehicle.session).to.equal(login.session);
 
-    const who = newIdentity();
-    await typeInto(byLabel(login, 'T.C. kimlik numarası'), who.tckn);
-    await typeInto(byLabel(login, 'Doğum tarihi'), '15061990');
-    await typeInto(byLabel(login, 'Cep telefonu'), who.phone);
-    byLabel(login, /KVKK/).click();
-    byRole(login.shadowRoot!, 'button', 'Doğrulama kodu gönder').click();
-    await until(() => queryByRole(login.shadowRoot!, 'heading', 'Doğrulama kodu'), 'the code step');
-    await typeInto(byLabel(login, 'SMS ile gelen kod'), await readOtp(who.phone));
-    await press('Enter');
+    await logInNewCustomer(login);
     await until(() => queryByRole(login.shadowRoot!, 'heading', 'Hoş geldiniz'), 'the login block greeting');
     await until(() => !visibleText(vehicle).includes('Devam etmek için önce giriş yapın.'), 'the vehicle block to open');
     expect(vehicle.session!.auth.isAuthenticated).to.equal(true);
