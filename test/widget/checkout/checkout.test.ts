@@ -191,6 +191,17 @@ describe('<insurup-checkout>', () => {
     await until(() => navigated.length === 1, 'navigation');
   }
 
+  /** Pays by the insurer's redirect (no card) and leaves: the checkout is gone, as after navigating away. */
+  async function payByRedirectAndLeave(): Promise<void> {
+    const el = await mount({ paymentTypes: 'insurance-company-redirect' });
+    await ready(el);
+    el.navigate = (url) => navigated.push(url);
+    check(el, '#information-form-confirm');
+    await el.updateComplete;
+    await payAndLeave(el);
+    el.remove();
+  }
+
   it('passes axe with the card form, summary and pre-contract form', async () => {
     await prepareCheckout('ASYNC_3D_SECURE');
     const el = await mount();
@@ -588,13 +599,7 @@ describe('<insurup-checkout>', () => {
 
   it('waits while the product is PURCHASING, then completes; gives up after the timeout with a message and Check again', async () => {
     const prepared = await prepareCheckout('ASYNC_INSURANCE_COMPANY_REDIRECT');
-    const el = await mount({ paymentTypes: 'insurance-company-redirect' });
-    await ready(el);
-    el.navigate = (url) => navigated.push(url);
-    check(el, '#information-form-confirm');
-    await el.updateComplete;
-    await payAndLeave(el);
-    el.remove();
+    await payByRedirectAndLeave();
     await decidePayment(navigated[0]!, 'approve');
 
     // The insurer is slow to confirm: the API says PURCHASING for a while (the real answer is kept).
@@ -632,13 +637,7 @@ describe('<insurup-checkout>', () => {
 
   it('a hub "purchased" event ends the payment wait at once, long before the next poll', async () => {
     const prepared = await prepareCheckout('ASYNC_INSURANCE_COMPANY_REDIRECT');
-    const el = await mount({ paymentTypes: 'insurance-company-redirect' });
-    await ready(el);
-    el.navigate = (url) => navigated.push(url);
-    check(el, '#information-form-confirm');
-    await el.updateComplete;
-    await payAndLeave(el);
-    el.remove();
+    await payByRedirectAndLeave();
 
     // Back before the insurer has decided: the API says PURCHASING until the product really is
     // bought (the sandbox keeps it ACTIVE until the decision); every product read is counted.
