@@ -14,6 +14,7 @@ import type { BrowserLoginOrRegisterRequest, Customer } from '../../../contract/
 import { defineElement } from '../../define.js';
 import { InsurupElement } from '../shared/insurup-element.js';
 import { blurUnlessSubmitting } from '../shared/field-blur.js';
+import { focusField } from '../shared/focus-field.js';
 import { textField } from '../shared/field.js';
 import { errorKey, FormState, type FieldError } from '../shared/form-state.js';
 import { renderError, renderPending } from '../shared/status.js';
@@ -183,7 +184,7 @@ export class InsurupLogin extends InsurupElement {
       const target = this.focusTarget;
       this.focusTarget = null;
       const selector = target === 'heading' ? '[part~="heading"]' : `#${FIELD_IDS[target]}`;
-      this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+      focusField(this.renderRoot.querySelector<HTMLElement>(selector));
     }
   }
 

@@ -13,6 +13,7 @@ import type { MessageKey } from '../../i18n/index.js';
 import { ensureSaleOpportunityCase } from '../../session/cases.js';
 import type { FlowState } from '../../session/flow-state.js';
 import { errorKey, type FormState } from './form-state.js';
+import { focusField } from './focus-field.js';
 import { InsurupElement } from './insurup-element.js';
 import { renderError, renderPending } from './status.js';
 
@@ -150,7 +151,6 @@ export class AssetFormElement extends InsurupElement {
   /** Focuses an element of this form after the next render (a view's heading, an invalid field). */
   protected async focusAfterRender(selector: string): Promise<void> {
     await this.updateComplete;
-    const target = this.renderRoot.querySelector<HTMLElement>(selector);
-    target?.focus();
+    focusField(this.renderRoot.querySelector<HTMLElement>(selector));
   }
 }
