@@ -14,9 +14,9 @@ import type { InsurupPolicy } from '../../../src/widget/elements/insurup-policy/
 import '../../../src/widget/elements/insurup-login/element.js';
 import { authSessionFor, resetAuthSessions } from '../../../src/widget/session/auth-session.js';
 import { resetPageSessions } from '../../../src/widget/session/context.js';
-import { translate } from '../../../src/widget/i18n/index.js';
 import { loginViaApi, newIdentity, resetWidgetState, sandboxRequests, testEnv, until } from '../support/env.js';
 import { visibleText } from '../core/dom.js';
+import { tr } from '../support/shadow.js';
 import { buyViaApi, decidePayment, prepareCheckout, purchaseRequests, readableStorage, recordEvents } from './purchase-support.js';
 
 const originalUrl = location.href;
@@ -29,8 +29,6 @@ async function mountFlow(): Promise<HTMLElement & { session?: import('../../../s
 function stepElement<T extends Element>(flow: HTMLElement, tag: string): T | null {
   return flow.shadowRoot!.querySelector<T>(tag);
 }
-
-const tr = (key: Parameters<typeof translate>[1]) => translate('tr', key);
 
 /**
  * The callback address as InsurUp sends the customer back to it, opened in a tab that did not
@@ -205,7 +203,7 @@ describe('payment return in a new tab, with elements placed on their own', () =>
     const { checkout, policy } = await mountBlocks();
     expectReturnParamsGone();
     await until(() => policy.shadowRoot!.querySelector('[part~="policy-number"]'), 'the policy number', 15_000);
-    await until(() => visibleText(checkout).includes(translate('tr', 'checkout.done.title')), 'the payment received message');
+    await until(() => visibleText(checkout).includes(tr('checkout.done.title')), 'the payment received message');
     expect(visibleText(checkout)).not.to.include(tr('common.paymentReturn.unconfirmed.title'));
   });
 
