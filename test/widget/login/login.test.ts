@@ -3,7 +3,7 @@
  * and visible text, with real key presses.
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../../src/widget/elements/insurup-login/element.js';
 import type { InsurupLogin } from '../../../src/widget/elements/insurup-login/element.js';
 import { authSessionFor } from '../../../src/widget/session/auth-session.js';
@@ -286,6 +286,21 @@ describe('<insurup-login>', () => {
     expect(byLabel(root(el), 'Doğum tarihi').value).to.equal(who.birthDate);
     expect(byLabel<HTMLInputElement>(root(el), /KVKK/).checked).to.equal(true);
     expect(phone.value.replace(/\s/g, '')).to.equal(who.phone);
+  });
+
+  it('a real press on "Numarayı değiştir" goes back at once, though the empty code field it leaves has focus', async () => {
+    // Leaving the code field used to show "enter the code" first, which moved the button from
+    // under the pointer: the press was lost and the customer stayed on the code step.
+    const el = await mount();
+    const who = newIdentity();
+    await toCodeStep(el, who);
+    await until(() => deepActiveElement() === byLabel(root(el), 'SMS ile gelen kod'), 'focus on the code field');
+    const change = byRole(root(el), 'button', 'Numarayı değiştir');
+    const box = change.getBoundingClientRect();
+    // Near its top edge: the error line above would push that part of it away.
+    await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + 4)] });
+    await until(() => queryByRole(root(el), 'heading', 'Giriş yapın'), 'the form again');
+    expect(visibleText(root(el))).not.to.contain('6 haneli');
   });
 
   it('shows a refused login next to the field it concerns (a TCKN registered with another phone)', async () => {
