@@ -50,6 +50,18 @@ export class LangController implements ReactiveController {
     else this.check();
   }
 
+  /**
+   * The rendered content says which language it is in: the page's `lang` may name one the
+   * widget does not speak (`de`, or none at all), and the Turkish it then shows would be read
+   * by a screen reader as that language.
+   */
+  hostUpdated(): void {
+    const lang = this.lang;
+    for (const child of this.host.shadowRoot?.children ?? []) {
+      if (child.getAttribute('lang') !== lang) child.setAttribute('lang', lang);
+    }
+  }
+
   hostDisconnected(): void {
     this.observer?.disconnect();
     this.observer = undefined;
