@@ -253,9 +253,16 @@ export const base = css`
       transform: rotate(360deg);
     }
   }
+  /* Reduced motion: nothing turns (a list of quotes waiting has a spinner on every card); the
+     ring fades in and out slowly instead, still saying "busy". */
   @media (prefers-reduced-motion: reduce) {
     .spinner {
-      animation-duration: 2.4s;
+      animation: insurup-fade 2.4s ease-in-out infinite alternate;
+    }
+  }
+  @keyframes insurup-fade {
+    to {
+      opacity: 0.35;
     }
   }
   .card {
