@@ -30,6 +30,19 @@ const testStack = {
   },
 };
 
+// executeServerCommand('default-font-size', { px }): the reader's own browser text size (Chrome's
+// Settings → Appearance → Font size), which only the DevTools protocol can set from a test.
+const defaultFontSize = {
+  name: 'insurup-default-font-size',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'default-font-size') return undefined;
+    const cdp = await session.browser.getPage(session.id).target().createCDPSession();
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: payload.px } });
+    await cdp.detach();
+    return true;
+  },
+};
+
 export default {
   files,
   nodeResolve: { exportConditions: ['browser', 'production'] },
@@ -39,7 +52,7 @@ export default {
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 20_000 } },
   // a11ySnapshot(): Chromium's accessibility tree, for the names a screen reader announces.
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), a11ySnapshotPlugin(), testStack],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), a11ySnapshotPlugin(), defaultFontSize, testStack],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -54,7 +54,9 @@ export const tokens = css`
       Arial,
       sans-serif
     );
-    --_font-size: var(--insurup-font-size, 16px);
+    /* medium: the reader's own default text size (16px unless they set a larger one in the
+       browser), which a theme's html font size does not change. */
+    --_font-size: var(--insurup-font-size, medium);
     --_space: var(--insurup-spacing, 1em);
     --_control-height: var(--insurup-control-height, 2.75em);
     --_shadow: var(--insurup-shadow, 0 0.0625em 0.1875em rgb(0 0 0 / 0.12));

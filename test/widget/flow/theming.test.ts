@@ -4,7 +4,7 @@
  * 360 px phone screen with touch targets of at least 2.75em.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
 import '../../../src/widget/index.js';
 import type { InsurupLogin } from '../../../src/widget/elements/insurup-login/element.js';
 import type { InsurupFlow } from '../../../src/widget/elements/insurup-flow/element.js';
@@ -76,6 +76,24 @@ describe('Theming', () => {
       expect(measure(el)).to.deep.equal(before);
       expect(before.introColor).not.to.equal('rgb(255, 0, 0)');
     } finally {
+      hostile.remove();
+    }
+  });
+
+  it('grows with the reader’s own browser text size, even under a theme’s 62.5% root', async () => {
+    // Chrome's Settings → Font size "Very large" (or a low-vision reader's 32px): the page's
+    // text doubles, and so must the widget's, or its fields stay small beside it.
+    const hostile = pageStyle('html { font-size: 62.5%; }');
+    await executeServerCommand('default-font-size', { px: 32 });
+    try {
+      const el = await mountLogin();
+      const size = measure(el);
+      expect(size.inputSize).to.equal('32px');
+      expect(size.headingSize).to.equal('44px');
+      const send = byRole(el.shadowRoot!, 'button', 'Doğrulama kodu gönder');
+      expect(send.getBoundingClientRect().height, 'the button grows with its text').to.be.at.least(88 - 1);
+    } finally {
+      await executeServerCommand('default-font-size', { px: 16 });
       hostile.remove();
     }
   });

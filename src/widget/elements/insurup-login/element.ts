@@ -98,7 +98,7 @@ function displayName(customer: Customer | null): string {
  *
  * @cssprop --insurup-color-primary - Buttons and links.
  * @cssprop --insurup-color-danger - Field errors and alerts.
- * @cssprop --insurup-font-size - The base size every em size follows (default 16px).
+ * @cssprop --insurup-font-size - The base size every em size follows (default: the reader's browser text size, 16px unless they chose larger).
  */
 export class InsurupLogin extends InsurupElement {
   static override styles = [...elementStyles, loginStyles];
