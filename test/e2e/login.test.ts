@@ -77,6 +77,14 @@ test('a wrong TCKN sent from the bottom of the login form: the field, its label 
     assert.ok(top >= barBottom && bottom <= 740, `${name} is in view below the bar (${barBottom}): ${top}–${bottom}`);
   }
   assert.match((await flow.locator('#identity-error').textContent()) ?? '', /T\.C\. kimlik/);
+
+  // Whatever the page scrolls to focus stops below the bar also at its tallest, with a code.
+  await page.getByLabel(w.tckn).fill(who.tckn);
+  await page.getByRole('button', { name: w.sendCode }).click();
+  await page.locator('[data-code]').waitFor();
+  const padding = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop));
+  const tallest = await page.locator('.phone-bar').evaluate((el) => el.getBoundingClientRect().bottom);
+  assert.ok(padding >= tallest, `scroll-padding-top ${padding} clears the bar with its code (${tallest})`);
   assert.deepEqual(problems, []);
   await page.context().close();
 });
