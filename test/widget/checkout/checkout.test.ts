@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../../src/widget/elements/insurup-checkout/element.js';
 import type { InsurupCheckout } from '../../../src/widget/elements/insurup-checkout/element.js';
@@ -232,6 +232,14 @@ describe('<insurup-checkout>', () => {
       .filter(([option]) => product.supportedPaymentOptions.includes(option as never))
       .map(([, type]) => type);
     expect(offered).to.deep.equal(expected);
+
+    // A screen reader says each payment type by its short name, then its explanation.
+    type AxNode = { role: string; name?: string; description?: string; children?: AxNode[] };
+    const flat = (node: AxNode): AxNode[] => [node, ...(node.children ?? []).flatMap(flat)];
+    const radios = flat((await a11ySnapshot({})) as unknown as AxNode).filter((n) => n.role === 'radio');
+    expect(radios.map((r) => [r.name, r.description])).to.deep.equal(
+      expected.map((type) => [tr(`checkout.type.${type}` as Parameters<typeof tr>[0]), tr(`checkout.type.${type}.hint` as Parameters<typeof tr>[0])]),
+    );
   });
 
   it('narrows the payment types with the payment-types attribute (redirect only: no card form)', async () => {

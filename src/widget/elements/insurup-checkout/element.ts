@@ -418,14 +418,16 @@ export class InsurupCheckout extends InsurupElement {
             type="radio"
             name="payment-type"
             id=${`payment-type-${option}`}
+            aria-labelledby=${`payment-type-${option}-name`}
+            aria-describedby=${`payment-type-${option}-hint`}
             value=${option}
             ?disabled=${busy}
             .checked=${live(option === type)}
             @change=${() => this.choose(option)}
           />
           <span class="option-text">
-            <strong>${this.t(`checkout.type.${option}` as MessageKey)}</strong>
-            <span class="hint">${this.t(`checkout.type.${option}.hint` as MessageKey)}</span>
+            <strong id=${`payment-type-${option}-name`}>${this.t(`checkout.type.${option}` as MessageKey)}</strong>
+            <span class="hint" id=${`payment-type-${option}-hint`}>${this.t(`checkout.type.${option}.hint` as MessageKey)}</span>
           </span>
         </label>`,
       )}
