@@ -127,7 +127,6 @@ export class InsurupLogin extends InsurupElement {
   private sentTo = '';
   private wrongAttempts = 0;
   private tokensAccepted = false;
-  private sendPurpose: 'login' | 'resend' = 'login';
   private focusTarget: FocusTarget | null = null;
   private lastAuthStatus: AuthStatus | null = null;
 
@@ -217,7 +216,6 @@ export class InsurupLogin extends InsurupElement {
 
   private async sendCode(purpose: 'login' | 'resend'): Promise<void> {
     if (!this.session) return;
-    this.sendPurpose = purpose;
     this.notice = '';
     const body = buildLoginRequest(this.form.values, this.agentBranchId);
     await this.sendTask.run([body]);
