@@ -6,6 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { deepActiveElement } from '../core/dom.js';
+import { until } from '../support/env.js';
 import { freshPage } from '../core/stack.js';
 import { cardsIn, inCard, mountFlowAtQuotes, untilComplete } from './support.js';
 
@@ -43,5 +44,28 @@ describe('<insurup-quotes> compare bar and keyboard focus', () => {
       expect(rect.bottom, `${name}: above the compare bar`).to.be.at.most(bar.getBoundingClientRect().top + 0.5);
     }
     expect(seen.length, 'controls of several cards').to.be.at.least(8);
+  });
+
+  it('says what choosing to compare did and where the button is, and Clear keeps focus on the list', async () => {
+    const { quotes } = await mountFlowAtQuotes({ inColumn: true });
+    await untilComplete(quotes);
+    const region = quotes.shadowRoot!.querySelector('[role="status"][aria-live="polite"]')!;
+    const [first, second] = cardsIn(quotes, 'active').map((card) => inCard<HTMLInputElement>(card, 'input[name="compare"]')!);
+    first!.focus();
+    await sendKeys({ press: 'Space' });
+    await until(() => region.textContent!.includes('Karşılaştırma için seçilen teklif: 1.'), 'the first choice said', 5000);
+    expect(region.textContent).to.include('Karşılaştırmak için 2 veya 3 teklif seçin.');
+    second!.focus();
+    await sendKeys({ press: 'Space' });
+    await until(() => region.textContent!.includes('Karşılaştırma için seçilen teklif: 2.'), 'the second choice said', 5000);
+    expect(region.textContent).to.include('“Karşılaştır (PDF)” düğmesi listenin altında.');
+
+    // Clear takes the bar away, its own button with it: focus returns to the last quote ticked.
+    quotes.shadowRoot!.querySelector<HTMLElement>('[part="compare-clear"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await quotes.updateComplete;
+    expect(quotes.shadowRoot!.querySelector('[part="compare-bar"]'), 'the bar gone').to.equal(null);
+    expect(deepActiveElement(), 'focus on the last Compare ticked').to.equal(second);
+    expect(second!.checked).to.equal(false);
   });
 });

@@ -301,6 +301,7 @@ export class InsurupQuotes extends InsurupElement {
     toggleCompare: (proposalProductId, chosen) => {
       const others = this.compared.filter((id) => id !== proposalProductId);
       this.compared = chosen && others.length < COMPARE_MAX ? [...others, proposalProductId] : others;
+      this.announceCompare(this.compared.length);
     },
   };
 
@@ -601,6 +602,30 @@ export class InsurupQuotes extends InsurupElement {
     return key ? html`<p class="muted status" part="status" data-status=${status}>${this.t(key)}</p>` : nothing;
   }
 
+  /**
+   * The compare bar comes after the whole list: a screen-reader user ticking Compare on a card
+   * hears how many are chosen, what is still needed, and where the button is.
+   */
+  private announceCompare(count: number): void {
+    if (count === 0) return;
+    this.announcer.note(
+      [
+        this.t('quotes.compare.announce', { count }),
+        ...(count < 2 ? [this.t('quotes.compare.hint')] : []),
+        ...(count >= COMPARE_MAX ? [this.t('quotes.compare.max')] : []),
+        ...(count >= 2 ? [this.t('quotes.compare.announceReady')] : []),
+      ].join(' '),
+    );
+  }
+
+  /** Clear removes the bar, and the button with it: focus goes back to the last quote ticked. */
+  private clearCompare(): void {
+    const last = this.compared.at(-1);
+    this.compared = [];
+    const card = this.list?.querySelector(`li[data-product-id="${CSS.escape(last ?? '')}"] insurup-quote-card`);
+    card?.shadowRoot?.querySelector<HTMLElement>('input[name="compare"]')?.focus();
+  }
+
   private renderCompareBar(compared: string[]): TemplateResult | typeof nothing {
     if (compared.length === 0) return nothing;
     const count = compared.length;
@@ -620,7 +645,7 @@ export class InsurupQuotes extends InsurupElement {
         >
           ${this.t('quotes.compare.button')}
         </button>
-        <button type="button" class="button link" part="compare-clear" @click=${() => (this.compared = [])}>
+        <button type="button" class="button link" part="compare-clear" @click=${this.clearCompare}>
           ${this.t('quotes.compare.clear')}
         </button>
       </div>

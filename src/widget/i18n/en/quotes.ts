@@ -61,6 +61,8 @@ export const quotes = {
   'quotes.compare.button': 'Compare (PDF)',
   'quotes.compare.opening': 'Preparing the comparison…',
   'quotes.compare.clear': 'Clear',
+  'quotes.compare.announce': 'Quotes chosen to compare: {count}.',
+  'quotes.compare.announceReady': 'The “Compare (PDF)” button is below the list.',
 
   'quotes.value.INCLUDED': 'Included',
   'quotes.value.NOT_INCLUDED': 'Not included',

@@ -63,6 +63,8 @@ export const quotes = {
   'quotes.compare.button': 'Karşılaştır (PDF)',
   'quotes.compare.opening': 'Karşılaştırma hazırlanıyor…',
   'quotes.compare.clear': 'Temizle',
+  'quotes.compare.announce': 'Karşılaştırma için seçilen teklif: {count}.',
+  'quotes.compare.announceReady': '“Karşılaştır (PDF)” düğmesi listenin altında.',
 
   // Coverage values ($type) in words.
   'quotes.value.INCLUDED': 'Dahil',
