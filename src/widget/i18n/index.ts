@@ -37,8 +37,16 @@ export function translate(lang: Lang, key: MessageKey, params?: MessageParams): 
   const template = tables[lang][key] ?? tables.tr[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+    name in params ? paramText(params[name]!, lang) : whole,
   );
+}
+
+/**
+ * Numbers of five digits and more are grouped the language's way (10.000 m², 10,000 m²); shorter
+ * ones, years among them (1950–2026), stay as written. Ids and codes are passed as strings.
+ */
+function paramText(value: string | number, lang: Lang): string {
+  return typeof value === 'number' && Math.abs(value) >= 10_000 ? formatNumber(value, lang) : String(value);
 }
 
 /** Whether a runtime string is a known key (for keys built from API values, e.g. coverage fields). */

@@ -264,8 +264,8 @@ describe('<insurup-property-form>', () => {
     await until(() => queryByRole(m.root, 'heading', 'Konut bilgileri'), 'the details');
     const nextYear = String(new Date().getFullYear() + 1);
     const cases: Array<[field: string, value: string, message: string]> = [
-      ['Brüt alan (m²)', '9', '10 ile 10000 arasında bir değer girin.'],
-      ['Brüt alan (m²)', '10001', '10 ile 10000 arasında bir değer girin.'],
+      ['Brüt alan (m²)', '9', '10 ile 10.000 arasında bir değer girin.'],
+      ['Brüt alan (m²)', '10001', '10 ile 10.000 arasında bir değer girin.'],
       ['Brüt alan (m²)', '85,5', 'Tam sayı girin.'],
       ['Brüt alan (m²)', 'yüz', 'Tam sayı girin.'],
       ['Yapım yılı', '1799', `1800 ile ${new Date().getFullYear()} arasında bir değer girin.`],
