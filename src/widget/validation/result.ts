@@ -19,6 +19,7 @@ export type ValidationKey =
   | 'birthDate'
   | 'range'
   | 'integer'
+  | 'decimal'
   | 'holderName';
 
 export type ValidationResult = ValidationKey | null;

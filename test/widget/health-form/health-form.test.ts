@@ -94,6 +94,19 @@ describe('<insurup-health-form>', () => {
     expect(visibleText(m.root)).to.include('Daha önce girdiğiniz bilgiler dolduruldu.');
   });
 
+  it('takes a weight with a decimal comma (72,5), saves 72.5 and shows it back the Turkish way', async () => {
+    const m = await mount();
+    const mark = await requestMark();
+    await fill(m, '170', '72,5');
+    byRole(m.root, 'button', 'Kaydet ve devam et').click();
+    await until(() => queryByRole(m.root, 'status', 'Sağlık bilgileriniz kaydedildi.'), 'the saved message');
+    const writes = await requestsSince(mark, /health-info$/, 'PUT');
+    expect(writes.map((w) => (w.body as { weight: number }).weight)).to.deep.equal([72.5]);
+    // The next visit prefills what was saved, with its decimal comma.
+    const again = await mount({ auth: m.auth });
+    await until(() => byLabel(again.root, 'Kilo (kg)').value === '72,5', 'the saved weight, 72,5');
+  });
+
   it('shows a message for each out-of-range or malformed number and sends no request', async () => {
     const m = await mount();
     const mark = await requestMark();
@@ -107,7 +120,8 @@ describe('<insurup-health-form>', () => {
       ['Kilo (kg)', '10', '25 ile 300 arasında bir değer girin.'],
       ['Kilo (kg)', '24', '25 ile 300 arasında bir değer girin.'],
       ['Kilo (kg)', '301', '25 ile 300 arasında bir değer girin.'],
-      ['Kilo (kg)', 'elli', 'Tam sayı girin.'],
+      ['Kilo (kg)', 'elli', 'Bir sayı girin, ör. 72 veya 72,5.'],
+      ['Kilo (kg)', '72,555', 'Bir sayı girin, ör. 72 veya 72,5.'],
       ['Kilo (kg)', '', 'Bu alan zorunludur.'],
     ];
     for (const [label, value, message] of cases) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {
   formatMobile, maskPhone, parseMobile, parseRegistrationSerial, parseUavt,
   validateMobile, validateRegistrationSerial, validateUavt, validateEmail,
-  parseTurkishDate, validateBirthDate, formatTurkishDateInput, validateIntegerInRange,
+  parseTurkishDate, validateBirthDate, formatTurkishDateInput, validateIntegerInRange, parseDecimal, validateDecimalInRange,
 } from '../../../src/widget/validation/index.js';
 
 describe('registration serial', () => {
@@ -104,5 +104,24 @@ describe('integer range', () => {
     assert.equal(validateIntegerInRange('12.5', 10, 10000), 'integer');
     assert.equal(validateIntegerInRange('5', 10, 10000), 'range');
     assert.equal(validateIntegerInRange('-1', -5, 200), null);
+  });
+});
+
+describe('decimal range', () => {
+  it('reads a comma or a point as the decimal separator', () => {
+    assert.equal(parseDecimal('72,5'), 72.5);
+    assert.equal(parseDecimal(' 72.25 '), 72.25);
+    assert.equal(parseDecimal('72'), 72);
+    for (const bad of ['72,', ',5', '72,5,1', '7.2.5', '72,555', '-72', '72 kg', '1.000']) {
+      assert.equal(parseDecimal(bad), undefined, bad);
+    }
+  });
+
+  it('checks presence, form and range', () => {
+    assert.equal(validateDecimalInRange('72,5', 25, 300), null);
+    assert.equal(validateDecimalInRange('', 25, 300), 'required');
+    assert.equal(validateDecimalInRange('yetmiş', 25, 300), 'decimal');
+    assert.equal(validateDecimalInRange('24,9', 25, 300), 'range');
+    assert.equal(validateDecimalInRange('300,5', 25, 300), 'range');
   });
 });

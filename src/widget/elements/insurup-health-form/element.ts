@@ -5,7 +5,8 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import { HEIGHT_RANGE_CM, WEIGHT_RANGE_KG, type HealthInfo, type UpdateHealthInfoRequest } from '../../../contract/index.js';
 import { InsurUpError } from '../../api/errors.js';
 import { defineElement } from '../../define.js';
-import { validateIntegerInRange } from '../../validation/numbers.js';
+import { formatNumber } from '../../i18n/index.js';
+import { parseDecimal, validateDecimalInRange, validateIntegerInRange } from '../../validation/numbers.js';
 import { AssetFormElement } from '../shared/asset-form.js';
 import { textField } from '../shared/field.js';
 import { FormState, type FieldError } from '../shared/form-state.js';
@@ -15,9 +16,11 @@ import { healthFormStyles } from './styles.js';
 
 type Values = { height: string; weight: string };
 
-function inRange(range: { min: number; max: number }) {
+type RangeValidator = (input: string, min: number, max: number) => FieldError;
+
+function inRange(range: { min: number; max: number }, validate: RangeValidator) {
   return (value: string): FieldError => {
-    const error = validateIntegerInRange(value, range.min, range.max);
+    const error = validate(value, range.min, range.max);
     return error === 'range' ? { key: 'range', params: { min: range.min, max: range.max } } : error;
   };
 }
@@ -66,7 +69,8 @@ export class InsurupHealthForm extends AssetFormElement {
   private readonly form = new FormState<Values>(
     this,
     { height: '', weight: '' },
-    { height: inRange(HEIGHT_RANGE_CM), weight: inRange(WEIGHT_RANGE_KG) },
+    // Height in whole centimetres; weight may have a decimal, typed the Turkish way (72,5).
+    { height: inRange(HEIGHT_RANGE_CM, validateIntegerInRange), weight: inRange(WEIGHT_RANGE_KG, validateDecimalInRange) },
   );
 
   private readonly savedInfo = new Task(this, {
@@ -156,9 +160,9 @@ export class InsurupHealthForm extends AssetFormElement {
             hint: t('health.weightHint', WEIGHT_RANGE_KG),
             value: form.values.weight,
             error: this.fieldError(form, 'weight'),
-            inputmode: 'numeric',
+            inputmode: 'decimal',
             autocomplete: 'off',
-            maxlength: 3,
+            maxlength: 6,
             required: true,
             onInput: (value) => this.onInput('weight', value),
             onBlur: () => form.touch('weight'),
@@ -198,7 +202,7 @@ export class InsurupHealthForm extends AssetFormElement {
     let filled = false;
     for (const name of ['height', 'weight'] as const) {
       if (this.edited.has(name)) continue;
-      this.form.set(name, String(Math.round(info[name])));
+      this.form.set(name, name === 'weight' ? formatNumber(info.weight, this.language) : String(Math.round(info.height)));
       filled = true;
     }
     this.prefilled = filled;
@@ -217,7 +221,7 @@ export class InsurupHealthForm extends AssetFormElement {
       $type: 'individual',
       customerId: customer.id,
       height: Number(this.form.values.height.trim()),
-      weight: Number(this.form.values.weight.trim()),
+      weight: parseDecimal(this.form.values.weight)!,
     };
     void this.save.run();
   };

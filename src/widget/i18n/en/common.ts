@@ -37,6 +37,7 @@ export const validation = {
   'validation.birthDate': 'Enter your birth date as dd.mm.yyyy (you must be over 18).',
   'validation.range': 'Enter a value between {min} and {max}.',
   'validation.integer': 'Enter a whole number.',
+  'validation.decimal': 'Enter a number, e.g. 72 or 72.5.',
   'validation.holderName': 'Enter the first and last name on the card.',
 } as const satisfies Record<keyof typeof trValidation, string>;
 

@@ -38,6 +38,7 @@ export const validation = {
   'validation.birthDate': 'Doğum tarihini gg.aa.yyyy biçiminde girin (18 yaşından büyük olmalısınız).',
   'validation.range': '{min} ile {max} arasında bir değer girin.',
   'validation.integer': 'Tam sayı girin.',
+  'validation.decimal': 'Bir sayı girin, ör. 72 veya 72,5.',
   'validation.holderName': 'Kart üzerindeki adı ve soyadı girin.',
 } as const;
 
