@@ -80,6 +80,8 @@ describe('<insurup-my-policies>', () => {
     button.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => opened.length === 1, 'the document to open');
+    // Busy meanwhile, not disabled: the button kept focus, so the reader keeps their place.
+    expect(root(el).activeElement, 'focus on the download button').to.equal(button);
     expect(await documentStatus(opened[0]!)).to.equal(200);
     expect(item!.querySelector<HTMLAnchorElement>('[part~="document-link"]')!.href).to.equal(opened[0]);
   });
@@ -130,6 +132,7 @@ describe('<insurup-my-policies>', () => {
     productDocument!.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => opened.length === 1, 'the product document to open');
+    expect(root(el).activeElement, 'focus on the document button').to.equal(productDocument);
     expect(await documentStatus(opened[0]!)).to.equal(200);
     informationForm!.click();
     await until(() => opened.length === 2, 'the information form to open');

@@ -158,8 +158,12 @@ describe('<insurup-policy>', () => {
       opened.push(url);
       return true;
     };
-    q<HTMLButtonElement>(el, '[part~="download-button"]').click();
+    // By keyboard: the button stays focused while it is busy (a disabled one would drop focus).
+    const download = q<HTMLButtonElement>(el, '[part~="download-button"]');
+    download.focus();
+    await sendKeys({ press: 'Enter' });
     await until(() => opened.length === 1, 'the document to open');
+    expect(root(el).activeElement, 'focus on Download after opening').to.equal(download);
     expect(q<HTMLAnchorElement>(el, '[part~="document-link"]').href).to.equal(opened[0]);
     expect(await documentStatus(opened[0]!)).to.equal(200);
     const asked = (await sandboxRequests()).filter((r) => r.path === `/api/policies/${bought.policyId}/document`);
@@ -201,6 +205,12 @@ describe('<insurup-policy>', () => {
     const mail = await until(() => mailTo(address), 'the mail in the outbox');
     expect(mail.policyId).to.equal(bought.policyId);
     expect(await sendRequests(bought.policyId)).to.have.length(1);
+    // Again with the Send button itself: it keeps focus while sending and after.
+    const send = q<HTMLButtonElement>(el, '[part~="send-button"]');
+    send.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(async () => (await sendRequests(bought.policyId)).length === 2 && send.getAttribute('aria-disabled') === 'false', 'the second sending');
+    expect(root(el).activeElement, 'focus on Send').to.equal(send);
   });
 
   it('prefills the e-mail from the customer', async () => {

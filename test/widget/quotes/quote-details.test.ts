@@ -3,6 +3,7 @@
  * Retry for a failed quote — against the sandbox through the proxy.
  */
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { sandboxConfig, testEnv, until } from '../support/env.js';
 import { byRole, deepActiveElement, visibleText } from '../core/dom.js';
 import { freshPage, requestMark, requestsSince } from '../core/stack.js';
@@ -105,8 +106,14 @@ describe('<insurup-quotes> details', () => {
       const [product, form] = [...card.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="document-button"]')];
       expect(visibleText(product!)).to.match(/^Ürün belgesi/);
       expect(visibleText(form!)).to.match(/^Bilgilendirme formu/);
-      product!.click();
+      // By keyboard: the button stays focused while the link is fetched (it is busy, not
+      // disabled), so the reader keeps their place when they come back from the new tab.
+      product!.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => product!.getAttribute('aria-disabled') === 'true' || tabs.urls.length === 1, 'the button busy');
+      expect(deepActiveElement(), 'focus while busy').to.equal(product);
       await until(() => tabs.urls.length === 1, 'the document to open');
+      expect(deepActiveElement(), 'focus after opening').to.equal(product);
       form!.click();
       await until(() => tabs.urls.length === 2, 'the form to open');
       const { sandboxUrl } = await testEnv();
@@ -159,8 +166,10 @@ describe('<insurup-quotes> details', () => {
       expect(box(3).disabled, 'a fourth cannot be chosen').to.equal(true);
       expect(visibleText(el.shadowRoot!)).to.include('3 teklif seçildi');
       expect(compare().disabled).to.equal(false);
-      compare().click();
+      compare().focus();
+      await sendKeys({ press: 'Enter' });
       await until(() => tabs.urls.length === 1, 'the comparison to open');
+      expect(deepActiveElement(), 'focus stays on Compare (busy, not disabled, meanwhile)').to.equal(compare());
       const posts = await requestsSince(mark, /\/products\/compare-pdf$/, 'POST');
       expect(posts).to.have.length(1);
       const ids = (posts[0]!.body as { proposalProductIds: string[] }).proposalProductIds;

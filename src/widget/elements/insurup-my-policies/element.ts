@@ -182,8 +182,11 @@ export class InsurupMyPolicies extends InsurupElement {
         type="button"
         class="button"
         part="download-button"
-        ?disabled=${busy}
-        @click=${() => this.downloadPdf(policy.id)}
+        aria-disabled=${busy ? 'true' : 'false'}
+        @click=${() => {
+          // Busy, not disabled: a disabled button drops focus, and the reader's place with it.
+          if (!busy) this.downloadPdf(policy.id);
+        }}
       >
         ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${this.t('myPolicies.policy.download')}<span
           class="visually-hidden"
@@ -341,7 +344,7 @@ export class InsurupMyPolicies extends InsurupElement {
       class="button link"
       part="offer-document-button"
       data-document=${kind}
-      ?disabled=${state?.status === 'pending'}
+      aria-disabled=${state?.status === 'pending' ? 'true' : 'false'}
       aria-label=${this.t('myPolicies.offer.documentFor', { document: label, insurer: offer.insuranceCompanyName })}
       @click=${() => void this.offers.openDocument(proposalId, offer.id, kind)}
     >

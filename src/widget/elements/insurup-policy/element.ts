@@ -219,8 +219,11 @@ export class InsurupPolicy extends InsurupElement {
         type="button"
         class="button primary"
         part="download-button"
-        ?disabled=${busy}
-        @click=${() => void this.pdf.run([policyId])}
+        aria-disabled=${busy ? 'true' : 'false'}
+        @click=${() => {
+          // Busy, not disabled: a disabled button drops focus, and the reader's place with it.
+          if (!busy) void this.pdf.run([policyId]);
+        }}
       >
         ${busy ? html`<span class="spinner" aria-hidden="true"></span>${this.t('policy.downloading')}` : this.t('policy.download')}
       </button>
@@ -262,7 +265,7 @@ export class InsurupPolicy extends InsurupElement {
         onBlur: () => (this.emailTouched = true),
       })}
       <div class="actions">
-        <button type="submit" class="button" part="send-button submit-button" ?disabled=${sending}>
+        <button type="submit" class="button" part="send-button submit-button" aria-disabled=${sending ? 'true' : 'false'}>
           ${sending ? html`<span class="spinner" aria-hidden="true"></span>${this.t('policy.email.sending')}` : this.t('policy.email.send')}
         </button>
       </div>

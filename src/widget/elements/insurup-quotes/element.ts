@@ -640,8 +640,12 @@ export class InsurupQuotes extends InsurupElement {
           type="button"
           class="button primary"
           part="compare-button"
-          ?disabled=${count < 2 || task.status === TaskStatus.PENDING}
-          @click=${() => void task.run([compared])}
+          ?disabled=${count < 2}
+          aria-disabled=${task.status === TaskStatus.PENDING ? 'true' : 'false'}
+          @click=${() => {
+            // Busy: aria-disabled keeps focus on the button (a disabled one loses it).
+            if (task.status !== TaskStatus.PENDING) void task.run([compared]);
+          }}
         >
           ${this.t('quotes.compare.button')}
         </button>

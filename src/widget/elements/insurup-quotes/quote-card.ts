@@ -318,9 +318,12 @@ export class InsurupQuoteCard extends LitElement {
       class="button link"
       part="document-button"
       data-document=${kind}
-      ?disabled=${busy}
+      aria-disabled=${busy ? 'true' : 'false'}
       aria-label=${this.t('quotes.card.nameNewTab', { name: this.named(this.t(label)) })}
-      @click=${() => void this.documentTask.run([kind])}
+      @click=${() => {
+        // aria-disabled, not disabled: a disabled button loses focus, and the reader their place.
+        if (!busy) void this.documentTask.run([kind]);
+      }}
     >
       ${this.t(label)}
     </button>`;
