@@ -3,7 +3,7 @@
  * reload mid-quotes, insurers too slow, and quotes arriving while the customer is on a card.
  */
 import { expect } from '@open-wc/testing';
-import { sendMouse, setViewport } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { InsurupQuoteCard } from '../../../src/widget/elements/insurup-quotes/quote-card.js';
 import { clearSandboxFaults, sandboxConfig, sandboxFault, until } from '../support/env.js';
 import { byRole, deepActiveElement, visibleText } from '../core/dom.js';
@@ -81,7 +81,12 @@ describe('<insurup-quotes> live', () => {
     await until(() => (region.textContent ?? '').includes('Bazı teklifler zamanında gelmedi.'), 'the announcement');
 
     el.quoteTimeout = 30_000;
-    byRole(el.shadowRoot!, 'button', 'Tekrar kontrol et').click();
+    byRole(el.shadowRoot!, 'button', 'Tekrar kontrol et').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    // The notice and its button are gone: focus is on the quotes' heading, not lost to the page.
+    expect(el.shadowRoot!.querySelector('[part="timeout-notice"]')).to.equal(null);
+    expect(deepActiveElement(), 'focus after Check again').to.equal(el.shadowRoot!.querySelector('h2'));
     await untilComplete(el);
     expect(el.shadowRoot!.querySelector('[part="timeout-notice"]')).to.equal(null);
   });

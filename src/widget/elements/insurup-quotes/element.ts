@@ -557,7 +557,7 @@ export class InsurupQuotes extends InsurupElement {
       ${expired
         ? html`<div class="alert info" part="timeout-notice">
             <span class="message">${this.t('quotes.status.timedOut')}</span>
-            <button type="button" class="button" part="check-again-button" @click=${() => this.feed.resume()}>
+            <button type="button" class="button" part="check-again-button" @click=${this.checkAgain}>
               ${this.t('quotes.checkAgain')}
             </button>
           </div>`
@@ -616,6 +616,12 @@ export class InsurupQuotes extends InsurupElement {
         ...(count >= 2 ? [this.t('quotes.compare.announceReady')] : []),
       ].join(' '),
     );
+  }
+
+  /** The notice goes away with its button: focus moves to the heading rather than the page. */
+  private checkAgain(): void {
+    this.feed.resume();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#quotes-heading')?.focus());
   }
 
   /** Clear removes the bar, and the button with it: focus goes back to the last quote ticked. */
