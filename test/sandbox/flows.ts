@@ -36,12 +36,15 @@ const card = () => ({
 export function pdfText(bytes: Uint8Array): string {
   const raw = Buffer.from(bytes).toString('latin1');
   let text = '';
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+  // Each stream's bytes by its dictionary's /Length: a delimiter regex would take a compressed
+  // stream's own last byte for the \r of "\r\nendstream" once in 256 PDFs, and lose the text.
+  for (const m of raw.matchAll(/\/Length (\d+)[^>]*>>\s*stream\r?\n/g)) {
+    const data = raw.slice(m.index + m[0].length, m.index + m[0].length + Number(m[1]));
     let content: string;
     try {
-      content = inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1');
+      content = inflateSync(Buffer.from(data, 'latin1')).toString('latin1');
     } catch {
-      content = m[1]!;
+      content = data;
     }
     for (const hex of content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)) text += Buffer.from(hex[1]!, 'hex').toString('latin1') + '\n';
   }
