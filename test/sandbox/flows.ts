@@ -3,7 +3,7 @@
  * contract test passes one that parses every answer with its contract schema).
  */
 import assert from 'node:assert/strict';
-import { inflateSync } from 'node:zlib';
+import { pdfText } from '../support/pdf-text.js';
 import { graphqlOperations } from '../../src/contract/graphql.js';
 import { TEST_CARDS } from '../../src/sandbox/catalog/index.js';
 import { Api, freshIdentity, individualLogin, login, waitFor } from './helpers.js';
@@ -31,25 +31,6 @@ const card = () => ({
   expiryYear: String(new Date().getUTCFullYear() + 3),
   holderName: 'Ayşe Yılmaz',
 });
-
-/** The text drawn on a pdf-lib page: its content streams inflated, hex strings decoded. */
-export function pdfText(bytes: Uint8Array): string {
-  const raw = Buffer.from(bytes).toString('latin1');
-  let text = '';
-  // Each stream's bytes by its dictionary's /Length: a delimiter regex would take a compressed
-  // stream's own last byte for the \r of "\r\nendstream" once in 256 PDFs, and lose the text.
-  for (const m of raw.matchAll(/\/Length (\d+)[^>]*>>\s*stream\r?\n/g)) {
-    const data = raw.slice(m.index + m[0].length, m.index + m[0].length + Number(m[1]));
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(data, 'latin1')).toString('latin1');
-    } catch {
-      content = data;
-    }
-    for (const hex of content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)) text += Buffer.from(hex[1]!, 'hex').toString('latin1') + '\n';
-  }
-  return text;
-}
 
 export async function fetchPdf(url: string): Promise<{ bytes: Uint8Array; text: string }> {
   const response = await fetch(url);

@@ -5,12 +5,12 @@
  * drives `<insurup-flow>` and separate CMS blocks.
  */
 import assert from 'node:assert/strict';
-import { inflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_AGENT_ID } from '../../../demo/server.js';
 import { graphqlOperations } from '../../../src/contract/graphql.js';
 import { newIdentity, type DemoStack } from './demo.js';
+import { pdfText } from '../../support/pdf-text.js';
 
 export type Lang = 'tr' | 'en';
 
@@ -288,18 +288,5 @@ export async function shownPolicyNumber(scope: Page | Locator, lang: Lang): Prom
 /** Page count, title and the text drawn on a PDF's pages (pdf-lib writes hex strings). */
 export async function readPdf(bytes: Uint8Array): Promise<{ pages: number; title: string | undefined; text: string }> {
   const doc = await PDFDocument.load(bytes);
-  const raw = Buffer.from(bytes).toString('latin1');
-  const pieces: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
-    } catch {
-      continue; // not a deflated content stream (fonts, images)
-    }
-    for (const text of content.matchAll(/<([0-9A-Fa-f\s]*)>\s*Tj|\(((?:\\.|[^\\)])*)\)\s*Tj/g)) {
-      pieces.push(text[1] !== undefined ? Buffer.from(text[1].replace(/\s+/g, ''), 'hex').toString('latin1') : text[2]!);
-    }
-  }
-  return { pages: doc.getPageCount(), title: doc.getTitle(), text: pieces.join('\n') };
+  return { pages: doc.getPageCount(), title: doc.getTitle(), text: pdfText(bytes) };
 }
