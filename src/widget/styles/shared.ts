@@ -63,11 +63,12 @@ export const base = css`
   h3 {
     font-size: 1.125em;
   }
-  /* Headings take focus only programmatically (tabindex="-1": a new step, a result), so screen
-     readers start there; they are not controls, and a ring around them reads as a box around
-     the title on touch screens. Controls keep their ring (below). */
+  /* Headings (and a pending status after Retry) take focus only programmatically (tabindex="-1":
+     a new step, a result), so screen readers start there; they are not controls, and a ring
+     around them reads as a box around the title on touch screens. Controls keep their ring. */
   :is(h1, h2, h3, h4, h5, h6):focus,
-  :is(h1, h2, h3, h4, h5, h6)[tabindex='-1']:focus-visible {
+  :is(h1, h2, h3, h4, h5, h6)[tabindex='-1']:focus-visible,
+  .pending:focus {
     outline: none;
   }
   p {

@@ -167,9 +167,16 @@ describe('<insurup-health-form>', () => {
     await retype(byLabel(root, 'Boy (cm)'), '188');
     const alert = await until(() => queryByRole(root, 'alert', /Kayıtlı bilgileriniz getirilemedi/), 'the load error', 15_000);
     expect(alert.querySelector('button')?.textContent?.trim()).to.equal('Tekrar dene');
+    // Retry from the keyboard, failing again: focus moves on to the new Retry, not to the page.
+    byRole(root, 'button', 'Tekrar dene').focus();
+    await press('Enter');
+    await until(() => deepActiveElement()?.textContent?.includes('Kayıtlı bilgileriniz getiriliyor'), 'focus on the pending status');
+    await until(() => deepActiveElement() === queryByRole(root, 'button', 'Tekrar dene'), 'focus on the new Retry', 15_000);
     await clearSandboxFaults();
-    byRole(root, 'button', 'Tekrar dene').click();
+    await press('Enter');
     await until(() => byLabel(root, 'Kilo (kg)').value === '95', 'the saved weight after the retry');
+    // The alert and its Retry are gone: focus is on the step's heading, not lost to the page.
+    await until(() => deepActiveElement() === byRole(root, 'heading', 'Sağlık bilgileriniz'), 'focus on the heading');
     // What the customer typed is not overwritten by the late prefill.
     expect(byLabel(root, 'Boy (cm)').value).to.equal('188');
     expect(m.el.session!.state.assetReady).to.equal(false);
