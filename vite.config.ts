@@ -30,9 +30,9 @@ function removePreviousWidgetBuild(): Plugin {
 /** Modules every element needs, the login's first render included. */
 const SHARED =
   /node_modules[\\/](lit|lit-html|lit-element|@lit|zod)[\\/]|src[\\/]contract[\\/]|src[\\/]widget[\\/](api|session|controllers|styles|validation|elements[\\/]shared|i18n[\\/](index|tr[\\/]common|en[\\/]common))|src[\\/]widget[\\/](events|define)\.ts/;
-/** Modules only the steps after the login share. */
+/** Modules only the steps after the login share (list a new shared helper here unless the login needs it). */
 const FORMS =
-  /src[\\/]widget[\\/](elements[\\/]shared[\\/](asset-form|saved-asset-form|searchable-select|choice-group|agency-links)|validation[\\/](index|card|plate|vehicle|address|numbers|email)|styles[\\/]details-list)\.ts$/;
+  /src[\\/]widget[\\/](elements[\\/]shared[\\/](asset-form|saved-asset-form|searchable-select|choice-group|agency-links|open-document|text)|validation[\\/](index|card|plate|vehicle|address|numbers|email)|styles[\\/]details-list)\.ts$/;
 
 export default defineConfig({
   plugins: [removePreviousWidgetBuild()],
